@@ -1,0 +1,121 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.Database;
+import dev.dbref.persistence.DatabaseUnreachableException;
+import dev.dbref.persistence.DatabaseUrl;
+import dev.dbref.persistence.MigrationReport;
+import dev.dbref.persistence.ServerInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.LogManager;
+
+/**
+ * {@code java -jar dbref.jar [serve|migrate|check]}. Failures a user can fix (bad configuration,
+ * unreachable database) end with one line on stderr and a non-zero exit, never a stack trace.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        configureLogging();
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            return switch (command) {
+                case "serve" -> serve(SettingsLoader.load(env));
+                case "migrate" -> migrate(SettingsLoader.load(env), out);
+                case "check" -> check(SettingsLoader.load(env), out);
+                case "help", "-h", "--help" -> usage(out, OK);
+                default -> usage(err, USAGE);
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("dbref: configuration error: " + e.getMessage());
+            return USAGE;
+        } catch (DatabaseUnreachableException e) {
+            err.println("dbref: cannot use the database: " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            err.println("dbref: " + command + " failed: " + oneLine(e));
+            return FAILED;
+        }
+    }
+
+    private static int serve(Settings settings) {
+        Application app = Application.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    private static int migrate(Settings settings, PrintStream out) {
+        try (Database database = Database.open(DatabaseUrl.parse(settings.databaseUrl()), settings.pool())) {
+            database.check();
+            MigrationReport report = database.migrate();
+            out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
+            return OK;
+        }
+    }
+
+    private static int check(Settings settings, PrintStream out) {
+        DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
+        try (Database database = Database.open(url, settings.pool())) {
+            ServerInfo info = database.check();
+            out.println("database:       " + database.describe());
+            out.println("dialect:        " + info.dialect().displayName());
+            out.println("server version: " + info.serverVersion());
+            out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
+            return OK;
+        }
+    }
+
+    private static int usage(PrintStream stream, int code) {
+        stream.println("usage: dbref [serve|migrate|check]");
+        stream.println("  serve    start the HTTP service (default)");
+        stream.println("  migrate  apply pending database migrations and exit");
+        stream.println("  check    connect, run SELECT 1, print dialect, server version and round trip");
+        return code;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("dbref: logging configuration unreadable, using JDK defaults");
+        }
+    }
+}

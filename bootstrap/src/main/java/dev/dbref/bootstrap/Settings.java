@@ -1,0 +1,37 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.PoolSettings;
+import dev.dbref.persistence.SqlEcho;
+
+import java.time.Duration;
+
+/**
+ * Every setting of the service, read once at start by {@link SettingsLoader}. The admin token is a
+ * secret and never printed; the database URL may hold a password and is only logged redacted.
+ */
+record Settings(String databaseUrl, String host, int port,
+                PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
+                boolean migrateOnStart, boolean debugEndpoints, String adminToken,
+                int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace) {
+
+    Settings withDatabaseUrl(String url) {
+        return new Settings(url, host, port, pool, sqlEcho, echoPool, migrateOnStart, debugEndpoints, adminToken,
+                maxConcurrentRequests, idleConnectionTimeout, shutdownGrace);
+    }
+
+    Settings withPort(int newPort) {
+        return new Settings(databaseUrl, host, newPort, pool, sqlEcho, echoPool, migrateOnStart, debugEndpoints,
+                adminToken, maxConcurrentRequests, idleConnectionTimeout, shutdownGrace);
+    }
+
+    Settings withPool(PoolSettings newPool) {
+        return new Settings(databaseUrl, host, port, newPool, sqlEcho, echoPool, migrateOnStart, debugEndpoints,
+                adminToken, maxConcurrentRequests, idleConnectionTimeout, shutdownGrace);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", pool=" + pool + ", migrateOnStart=" + migrateOnStart
+                + ", debugEndpoints=" + debugEndpoints + "]";
+    }
+}

@@ -1,0 +1,82 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.PoolSettings;
+import dev.dbref.persistence.SqlEcho;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code application.yaml} (key {@code app.x-y}) and lets the environment variable
+ * {@code X_Y} override each key. Explicit names rather than Helidon's automatic environment
+ * mapping, so that the configuration table in the README is the whole truth.
+ */
+final class SettingsLoader {
+    private final Config yaml;
+    private final Map<String, String> env;
+
+    private SettingsLoader(Config yaml, Map<String, String> env) {
+        this.yaml = yaml;
+        this.env = env;
+    }
+
+    static Settings load(Map<String, String> env) {
+        Config yaml = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.classpath("application.yaml"))
+                .build();
+        return new SettingsLoader(yaml, env).settings();
+    }
+
+    private Settings settings() {
+        String poolSize = text("DB_POOL_SIZE");
+        PoolSettings pool = new PoolSettings(
+                poolSize.isBlank() ? null : integer("DB_POOL_SIZE", poolSize),
+                duration("DB_POOL_TIMEOUT"),
+                duration("DB_POOL_RECYCLE"),
+                duration("DB_STATEMENT_TIMEOUT"));
+        SqlEcho echo = new SqlEcho(bool("DB_ECHO"), bool("DB_HIDE_PARAMETERS"), duration("DB_SLOW_STATEMENT"));
+        int port = integer("PORT", text("PORT"));
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("PORT must be between 0 and 65535, was " + port);
+        }
+        return new Settings(text("DATABASE_URL"), text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
+                bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
+                integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
+                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"));
+    }
+
+    /** The environment variable if set, else {@code app.<name in kebab case>} from the YAML file. */
+    private String text(String envName) {
+        String fromEnv = env.get(envName);
+        if (fromEnv != null) {
+            return fromEnv.strip();
+        }
+        String key = "app." + envName.toLowerCase(Locale.ROOT).replace('_', '-');
+        return yaml.get(key).asString().orElseThrow(() -> new IllegalStateException("application.yaml lacks " + key));
+    }
+
+    private boolean bool(String name) {
+        String value = text(name).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off", "" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, was '" + value + "'");
+        };
+    }
+
+    private java.time.Duration duration(String name) {
+        return Durations.parse(name, text(name));
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.dbref.domain.model;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The properties of a product, by the name clients use for projections and sorting. */
+public enum ProductField {
+    ID("id", true),
+    NAME("name", true),
+    DESCRIPTION("description", false),
+    PRICE("price", true),
+    QUANTITY("quantity", true),
+    VERSION("version", false),
+    CREATED_AT("created_at", true),
+    UPDATED_AT("updated_at", false);
+
+    private final String apiName;
+    private final boolean sortable;
+
+    ProductField(String apiName, boolean sortable) {
+        this.apiName = apiName;
+        this.sortable = sortable;
+    }
+
+    public String apiName() {
+        return apiName;
+    }
+
+    public boolean sortable() {
+        return sortable;
+    }
+
+    public static Optional<ProductField> byApiName(String name) {
+        return Arrays.stream(values()).filter(f -> f.apiName.equals(name)).findFirst();
+    }
+}

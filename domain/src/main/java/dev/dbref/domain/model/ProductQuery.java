@@ -1,0 +1,33 @@
+package dev.dbref.domain.model;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A page of products: filter, order, projection and page.
+ *
+ * @param sort   keys in priority order; ties left by them are always broken by {@code id}
+ *               ascending, so that pages are stable
+ * @param fields the properties to read; all when empty
+ */
+public record ProductQuery(ProductFilter filter, List<SortKey> sort, Set<ProductField> fields, PageRequest page) {
+    public ProductQuery {
+        sort = List.copyOf(sort);
+        fields = fields.isEmpty() ? EnumSet.allOf(ProductField.class) : EnumSet.copyOf(fields);
+    }
+
+    public static ProductQuery firstPage() {
+        return new ProductQuery(ProductFilter.NONE, List.of(), Set.of(), PageRequest.FIRST);
+    }
+
+    /** The sort as the database must apply it: the requested keys, then {@code id} ascending unless already a key. */
+    public List<SortKey> totalOrder() {
+        List<SortKey> keys = new ArrayList<>(sort);
+        if (keys.stream().noneMatch(k -> k.field() == ProductField.ID)) {
+            keys.add(new SortKey(ProductField.ID, false));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.dbref.domain.model;
+
+/**
+ * The client's copy is out of date: it asked to change version {@code expected}, but the stored
+ * row has moved on. Nothing was changed.
+ */
+public final class StaleVersionException extends DomainException {
+    public StaleVersionException(String resource, long id, long expected) {
+        super(resource + " " + id + " is no longer at version " + expected);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.dbref.domain.port;
+
+/**
+ * The transaction boundary. Runs a piece of work against repositories that share one
+ * transaction on one connection: commits when the work returns, rolls back when it throws
+ * (and rethrows), and always gives the connection back.
+ *
+ * <p>Work must be short and do nothing but data access: the connection is held while it runs.
+ * Never start a unit of work inside another.
+ *
+ * @throws StoreUnavailableException when the store cannot be reached, or no connection is free in time
+ */
+public interface UnitOfWork {
+
+    /** Runs {@code work} in a read-only transaction. */
+    <T> T read(Work<T> work);
+
+    /** Runs {@code work} in a read-write transaction. */
+    <T> T write(Work<T> work);
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Repositories repositories);
+    }
+}

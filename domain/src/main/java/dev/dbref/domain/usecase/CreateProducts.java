@@ -1,0 +1,34 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.FieldError;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ValidationException;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Adds 1..1000 products at once: all of them, or none. */
+public final class CreateProducts {
+    public static final int MAX_ITEMS = 1000;
+
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public CreateProducts(UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the new ids, in the order of {@code drafts}
+     * @throws ValidationException when there are no drafts or more than {@link #MAX_ITEMS}
+     */
+    public List<Long> createAll(List<ProductDraft> drafts) {
+        if (drafts.isEmpty() || drafts.size() > MAX_ITEMS) {
+            throw new ValidationException(List.of(new FieldError("body",
+                    "must be an array of 1 to " + MAX_ITEMS + " products, was " + drafts.size())));
+        }
+        return unitOfWork.write(repos -> repos.products().insertAll(drafts, Now.of(clock)));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.StaleVersionException;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Clock;
+
+/** Replaces every property of a product (omitted optional ones return to their defaults). */
+public final class ReplaceProduct {
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ReplaceProduct(UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    /**
+     * @param expectedVersion the version the client last saw, or {@code null} to replace any version
+     * @throws NotFoundException      when there is no such product
+     * @throws StaleVersionException  when the product exists at another version; nothing changed
+     */
+    public Product replace(long id, ProductDraft draft, Long expectedVersion) {
+        return unitOfWork.write(repos -> repos.products()
+                .replace(id, draft, expectedVersion, Now.of(clock))
+                .orElseThrow(() -> VersionCheck.failure(repos.products(), id, expectedVersion)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductPatch;
+import dev.dbref.domain.model.StaleVersionException;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Changes some properties of a product. The change is one statement that sets only the given
+ * properties, so a concurrent change to another property is never lost, with or without a version.
+ */
+public final class UpdateProduct {
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public UpdateProduct(UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    /**
+     * @param expectedVersion the version the client last saw, or {@code null} for any version
+     * @throws NotFoundException     when there is no such product
+     * @throws StaleVersionException when the product exists at another version; nothing changed
+     */
+    public Product update(long id, ProductPatch patch, Long expectedVersion) {
+        if (patch.isEmpty()) {
+            return unchanged(id, expectedVersion);
+        }
+        return unitOfWork.write(repos -> repos.products()
+                .update(id, patch, expectedVersion, Now.of(clock))
+                .orElseThrow(() -> VersionCheck.failure(repos.products(), id, expectedVersion)));
+    }
+
+    /** An empty patch changes nothing, not even the version, but still answers 404 and 412 truthfully. */
+    private Product unchanged(long id, Long expectedVersion) {
+        Product current = unitOfWork.read(repos -> repos.products().findById(id))
+                .orElseThrow(() -> new NotFoundException("product", id));
+        if (expectedVersion != null && !Objects.equals(current.version(), expectedVersion)) {
+            throw new StaleVersionException("product", id, expectedVersion);
+        }
+        return current;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.DomainException;
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.StaleVersionException;
+import dev.dbref.domain.port.ProductRepository;
+
+/**
+ * Explains a conditional change that matched no row. The change itself already checked id and
+ * version atomically; this read only tells the client which of the two failed.
+ */
+final class VersionCheck {
+    private VersionCheck() {
+    }
+
+    static DomainException failure(ProductRepository products, long id, Long expectedVersion) {
+        if (expectedVersion != null && products.exists(id)) {
+            return new StaleVersionException("product", id, expectedVersion);
+        }
+        return new NotFoundException("product", id);
+    }
+}

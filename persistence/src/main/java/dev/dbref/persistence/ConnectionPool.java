@@ -1,0 +1,77 @@
+package dev.dbref.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.time.Duration;
+
+/**
+ * Builds the application's one HikariCP pool, set up per dialect.
+ *
+ * <p>SQLite: every pooled connection gets the pragmas a web server needs (WAL so readers never
+ * block the writer, {@code busy_timeout} for other processes, {@code foreign_keys} for cascades).
+ * In-process writers never contend in the driver at all: {@link WriteGate} queues them.
+ * PostgreSQL: connections are validated before use when idle (HikariCP tests every connection
+ * idle for more than 500 ms), kept alive, and retired by age.
+ */
+final class ConnectionPool {
+    static final int SQLITE_DEFAULT_SIZE = 4;
+    static final int POSTGRESQL_DEFAULT_SIZE = 10;
+    private static final Duration KEEPALIVE = Duration.ofMinutes(2);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private ConnectionPool() {
+    }
+
+    static HikariDataSource create(DatabaseUrl url, PoolSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("dbref");
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            config.setPassword(url.password());
+        }
+        config.setConnectionTimeout(settings.timeout().toMillis());
+        config.setValidationTimeout(Math.min(settings.timeout().toMillis(), 3_000));
+        config.setMaxLifetime(settings.recycle().toMillis());
+        // Start without a connection: `check` and the start-up probe report an unreachable
+        // database in one clear line, and the pool heals by itself when the database comes back.
+        config.setInitializationFailTimeout(-1);
+        switch (url.dialect()) {
+            case SQLITE -> configureSqlite(config, url, settings);
+            case POSTGRESQL -> configurePostgresql(config, settings);
+            default -> throw new IllegalStateException("unsupported dialect " + url.dialect());
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void configureSqlite(HikariConfig config, DatabaseUrl url, PoolSettings settings) {
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("busy_timeout", "5000");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        if (url.inMemory()) {
+            // An in-memory database lives and dies with its connection: exactly one, never retired.
+            config.setMaximumPoolSize(1);
+            config.setMinimumIdle(1);
+            config.setMaxLifetime(0);
+            config.setIdleTimeout(0);
+        } else {
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.setMaximumPoolSize(settings.maxSize() == null ? SQLITE_DEFAULT_SIZE : settings.maxSize());
+        }
+    }
+
+    private static void configurePostgresql(HikariConfig config, PoolSettings settings) {
+        config.setMaximumPoolSize(settings.maxSize() == null ? POSTGRESQL_DEFAULT_SIZE : settings.maxSize());
+        if (settings.recycle().compareTo(KEEPALIVE.plusSeconds(30)) > 0) {
+            config.setKeepaliveTime(KEEPALIVE.toMillis());
+        }
+        config.addDataSourceProperty("ApplicationName", "dbref");
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        // Lets the driver send a batch of INSERTs as multi-row statements.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
+}

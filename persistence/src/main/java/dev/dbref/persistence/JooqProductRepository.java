@@ -1,0 +1,203 @@
+package dev.dbref.persistence;
+
+import dev.dbref.db.jooq.tables.records.ProductsRecord;
+import dev.dbref.domain.model.Price;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductField;
+import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.model.ProductPatch;
+import dev.dbref.domain.model.ProductQuery;
+import dev.dbref.domain.model.SortKey;
+import dev.dbref.domain.model.Text;
+import dev.dbref.domain.port.ProductRepository;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep8;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.TableField;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.dbref.db.jooq.Tables.PRODUCTS;
+
+/** {@link ProductRepository} in type-safe jOOQ, on the connection of one unit of work. */
+final class JooqProductRepository implements ProductRepository {
+    private static final Map<ProductField, TableField<ProductsRecord, ?>> COLUMNS = Map.of(
+            ProductField.ID, PRODUCTS.ID,
+            ProductField.NAME, PRODUCTS.NAME,
+            ProductField.DESCRIPTION, PRODUCTS.DESCRIPTION,
+            ProductField.PRICE, PRODUCTS.PRICE,
+            ProductField.QUANTITY, PRODUCTS.QUANTITY,
+            ProductField.VERSION, PRODUCTS.VERSION,
+            ProductField.CREATED_AT, PRODUCTS.CREATED_AT,
+            ProductField.UPDATED_AT, PRODUCTS.UPDATED_AT);
+
+    private final DSLContext tx;
+
+    JooqProductRepository(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Product> findById(long id) {
+        return tx.selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(id)).fetchOptional().map(JooqProductRepository::toProduct);
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return tx.fetchExists(PRODUCTS, PRODUCTS.ID.eq(id));
+    }
+
+    @Override
+    public Product insert(ProductDraft draft, Instant now) {
+        return toProduct(insertValues(List.of(draft), now).returning().fetchSingle());
+    }
+
+    @Override
+    public List<Long> insertAll(List<ProductDraft> drafts, Instant now) {
+        // One multi-row INSERT: one round trip for the whole batch. Identity values are assigned
+        // in row order, so sorting the returned ids restores the input order.
+        return insertValues(drafts, now).returningResult(PRODUCTS.ID).fetch(PRODUCTS.ID).stream().sorted().toList();
+    }
+
+    private InsertValuesStep8<ProductsRecord, String, String, String, BigDecimal, Long, Long, Instant, Instant> insertValues(
+            List<ProductDraft> drafts, Instant now) {
+        var insert = tx.insertInto(PRODUCTS, PRODUCTS.NAME, PRODUCTS.NAME_KEY, PRODUCTS.DESCRIPTION, PRODUCTS.PRICE,
+                PRODUCTS.QUANTITY, PRODUCTS.VERSION, PRODUCTS.CREATED_AT, PRODUCTS.UPDATED_AT);
+        for (ProductDraft d : drafts) {
+            insert = insert.values(d.name(), Text.searchKey(d.name()), d.description(), d.price(), d.quantity(), 1L, now, now);
+        }
+        return insert;
+    }
+
+    @Override
+    public Optional<Product> replace(long id, ProductDraft draft, Long expectedVersion, Instant now) {
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        changes.put(PRODUCTS.NAME, draft.name());
+        changes.put(PRODUCTS.NAME_KEY, Text.searchKey(draft.name()));
+        changes.put(PRODUCTS.DESCRIPTION, draft.description());
+        changes.put(PRODUCTS.PRICE, draft.price());
+        changes.put(PRODUCTS.QUANTITY, draft.quantity());
+        return updateOne(id, expectedVersion, changes, now);
+    }
+
+    @Override
+    public Optional<Product> update(long id, ProductPatch patch, Long expectedVersion, Instant now) {
+        return updateOne(id, expectedVersion, changesOf(patch), now);
+    }
+
+    /** One statement: the version check and the change are atomic, so no concurrent change is lost. */
+    private Optional<Product> updateOne(long id, Long expectedVersion, Map<Field<?>, Object> changes, Instant now) {
+        Condition row = PRODUCTS.ID.eq(id);
+        if (expectedVersion != null) {
+            row = row.and(PRODUCTS.VERSION.eq(expectedVersion));
+        }
+        return tx.update(PRODUCTS)
+                .set(withNewVersion(changes, now))
+                .where(row)
+                .returning()
+                .fetchOptional()
+                .map(JooqProductRepository::toProduct);
+    }
+
+    @Override
+    public boolean delete(long id, Long expectedVersion) {
+        Condition row = PRODUCTS.ID.eq(id);
+        if (expectedVersion != null) {
+            row = row.and(PRODUCTS.VERSION.eq(expectedVersion));
+        }
+        return tx.deleteFrom(PRODUCTS).where(row).execute() == 1;
+    }
+
+    @Override
+    public List<Product> find(ProductQuery query) {
+        List<Field<?>> columns = query.fields().stream().<Field<?>>map(COLUMNS::get).toList();
+        List<SortField<?>> order = query.totalOrder().stream().<SortField<?>>map(JooqProductRepository::sortField).toList();
+        return tx.select(columns)
+                .from(PRODUCTS)
+                .where(ProductConditions.of(query.filter()))
+                .orderBy(order)
+                .limit(query.page().limit())
+                .offset(query.page().skip())
+                .fetch(JooqProductRepository::toProduct);
+    }
+
+    @Override
+    public long count(ProductFilter filter) {
+        return tx.fetchCount(PRODUCTS, ProductConditions.of(filter));
+    }
+
+    @Override
+    public int updateAll(ProductFilter filter, ProductPatch patch, Instant now) {
+        return tx.update(PRODUCTS)
+                .set(withNewVersion(changesOf(patch), now))
+                .where(ProductConditions.of(filter))
+                .execute();
+    }
+
+    @Override
+    public int deleteAll(ProductFilter filter) {
+        return tx.deleteFrom(PRODUCTS).where(ProductConditions.of(filter)).execute();
+    }
+
+    private static Map<Field<?>, Object> changesOf(ProductPatch patch) {
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        if (patch.name().present()) {
+            changes.put(PRODUCTS.NAME, patch.name().value());
+            changes.put(PRODUCTS.NAME_KEY, Text.searchKey(patch.name().value()));
+        }
+        if (patch.description().present()) {
+            changes.put(PRODUCTS.DESCRIPTION, patch.description().value());
+        }
+        if (patch.price().present()) {
+            changes.put(PRODUCTS.PRICE, patch.price().value());
+        }
+        if (patch.quantity().present()) {
+            changes.put(PRODUCTS.QUANTITY, patch.quantity().value());
+        }
+        return changes;
+    }
+
+    private static Map<Field<?>, Object> withNewVersion(Map<Field<?>, Object> changes, Instant now) {
+        Map<Field<?>, Object> all = new LinkedHashMap<>(changes);
+        all.put(PRODUCTS.VERSION, PRODUCTS.VERSION.plus(1L));
+        all.put(PRODUCTS.UPDATED_AT, now);
+        return all;
+    }
+
+    private static SortField<?> sortField(SortKey key) {
+        TableField<ProductsRecord, ?> column = COLUMNS.get(key.field());
+        return key.descending() ? column.desc() : column.asc();
+    }
+
+    /** Maps a full row or a projection; columns not selected stay {@code null} or zero. */
+    private static Product toProduct(Record r) {
+        return new Product(
+                valueOr(r, PRODUCTS.ID, 0L),
+                valueOr(r, PRODUCTS.NAME, null),
+                valueOr(r, PRODUCTS.DESCRIPTION, null),
+                price(valueOr(r, PRODUCTS.PRICE, null)),
+                valueOr(r, PRODUCTS.QUANTITY, 0L),
+                valueOr(r, PRODUCTS.VERSION, 0L),
+                valueOr(r, PRODUCTS.CREATED_AT, null),
+                valueOr(r, PRODUCTS.UPDATED_AT, null));
+    }
+
+    private static <T> T valueOr(Record r, Field<T> field, T absent) {
+        return r.field(field) == null ? absent : r.get(field);
+    }
+
+    /** SQLite keeps NUMERIC values as binary floats; the canonical scale restores the exact cents. */
+    private static BigDecimal price(BigDecimal stored) {
+        return stored == null ? null : stored.setScale(Price.SCALE, RoundingMode.HALF_EVEN);
+    }
+}

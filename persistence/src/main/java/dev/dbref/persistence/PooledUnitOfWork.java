@@ -1,0 +1,90 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.port.Repositories;
+import dev.dbref.domain.port.UnitOfWork;
+import org.jooq.Configuration;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One unit of work = one pooled connection, one transaction.
+ *
+ * <ol>
+ *   <li>borrow a connection from the pool (waiting at most the pool timeout);</li>
+ *   <li>begin: autocommit off; read-only for reads; on SQLite {@code BEGIN IMMEDIATE} for writes,
+ *       so a write never needs a lock upgrade that could fail with {@code SQLITE_BUSY};</li>
+ *   <li>run the work with repositories bound to this connection and nothing else;</li>
+ *   <li>commit when it returns, roll back when it throws;</li>
+ *   <li>return the connection to the pool, whatever happened.</li>
+ * </ol>
+ */
+final class PooledUnitOfWork implements UnitOfWork {
+    private final DataSource pool;
+    private final Dialect dialect;
+    private final Configuration jooq;
+    private final WriteGate writeGate;
+
+    PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jooq = jooq;
+        this.writeGate = writeGate;
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return inTransaction(false, work);
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return writeGate.pass(() -> inTransaction(true, work));
+    }
+
+    private <T> T inTransaction(boolean write, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            begin(connection, write);
+            T result;
+            try {
+                result = work.run(repositoriesOn(connection));
+                connection.commit();
+            } catch (RuntimeException | Error | SQLException e) {
+                rollback(connection, e);
+                throw e;
+            }
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private void begin(Connection connection, boolean write) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            connection.unwrap(SQLiteConnection.class)
+                    .setCurrentTransactionMode(write ? TransactionMode.IMMEDIATE : TransactionMode.DEFERRED);
+        } else if (!write) {
+            connection.setReadOnly(true);
+        }
+        connection.setAutoCommit(false);
+    }
+
+    private Repositories repositoriesOn(Connection connection) {
+        // A fresh context on this connection alone: a repository cannot reach another connection
+        // and so cannot escape the transaction.
+        return new JooqRepositories(DSL.using(jooq.derive(new SingleConnectionProvider(connection))));
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            // The connection is likely broken; HikariCP evicts it on return. Keep the first failure.
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+}

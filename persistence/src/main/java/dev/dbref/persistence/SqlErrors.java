@@ -1,0 +1,74 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.port.StoreUnavailableException;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Translates what JDBC and jOOQ throw into what the domain understands. Messages are our own:
+ * a driver's message can quote SQL or connection details, so it is never passed on.
+ */
+final class SqlErrors {
+    /** PostgreSQL: admin shutdown, crash shutdown, cannot connect now, too many connections, query cancelled. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private SqlErrors() {
+    }
+
+    static RuntimeException translate(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql instanceof SQLTransientConnectionException) {
+            return new StoreUnavailableException("no database connection became free in time", failure);
+        }
+        if (sql != null && isUnavailable(sql)) {
+            return new StoreUnavailableException("the database is unavailable", failure);
+        }
+        if (failure instanceof IntegrityConstraintViolationException && isUniqueViolation(sql)) {
+            return new ConflictException("a resource with the same unique value already exists");
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new DataAccessException("database access failed", failure);
+    }
+
+    static boolean isUniqueViolation(SQLException sql) {
+        if (sql == null) {
+            return false;
+        }
+        if (sql instanceof SQLiteException sqlite) {
+            // SQLite reports SQLState 00000 for every constraint; its result code tells them apart.
+            return sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+        }
+        return UNIQUE_VIOLATION.equals(sql.getSQLState());
+    }
+
+    private static boolean isUnavailable(SQLException sql) {
+        if (sql instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_BUSY || code == SQLiteErrorCode.SQLITE_LOCKED
+                    || code == SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT || code == SQLiteErrorCode.SQLITE_CANTOPEN
+                    || code == SQLiteErrorCode.SQLITE_INTERRUPT;
+        }
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

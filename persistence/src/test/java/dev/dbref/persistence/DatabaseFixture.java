@@ -1,0 +1,33 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Duration;
+
+/** A migrated, empty database of one kind with its pool, for one test. Close it after the test. */
+final class DatabaseFixture implements AutoCloseable {
+    final Database database;
+
+    private DatabaseFixture(Database database) {
+        this.database = database;
+    }
+
+    static DatabaseFixture fresh(TestDatabase kind) {
+        return fresh(kind, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)));
+    }
+
+    static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings) {
+        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings);
+        database.migrate();
+        return new DatabaseFixture(database);
+    }
+
+    UnitOfWork unitOfWork() {
+        return database.unitOfWork();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,338 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.model.Change;
+import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductField;
+import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.model.ProductPatch;
+import dev.dbref.domain.model.ProductQuery;
+import dev.dbref.domain.model.SortKey;
+import dev.dbref.domain.port.ProductRepository;
+import dev.dbref.domain.port.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import static dev.dbref.persistence.TestProducts.aProduct;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every {@link ProductRepository} must do, run unchanged against each real database by a
+ * subclass that only names the database.
+ */
+abstract class ProductRepositoryContract {
+    private static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123Z");
+    private static final Instant T1 = Instant.parse("2026-11-22T10:16:00.456Z");
+
+    private DatabaseFixture db;
+    private UnitOfWork uow;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void open() {
+        db = DatabaseFixture.fresh(database());
+        uow = db.unitOfWork();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private <T> T write(Function<ProductRepository, T> work) {
+        return uow.write(repos -> work.apply(repos.products()));
+    }
+
+    private <T> T read(Function<ProductRepository, T> work) {
+        return uow.read(repos -> work.apply(repos.products()));
+    }
+
+    private boolean check(Function<ProductRepository, Boolean> work) {
+        return uow.write(repos -> work.apply(repos.products()));
+    }
+
+    private Product insert(ProductDraft draft) {
+        return write(p -> p.insert(draft, T0));
+    }
+
+    private static ProductFilter filter(Function<ProductFilter, ProductFilter> f) {
+        return f.apply(ProductFilter.NONE);
+    }
+
+    private List<Long> ids(ProductFilter filter) {
+        return read(p -> p.find(new ProductQuery(filter, List.of(), Set.of(), PageRequest.FIRST)))
+                .stream().map(Product::id).toList();
+    }
+
+    @Test
+    void insert_stores_every_property_and_starts_at_version_1() {
+        Product created = insert(aProduct().named("Pear").described("green").priced("19.99").quantity(3).build());
+
+        Product read = read(p -> p.findById(created.id())).orElseThrow();
+        assertEquals(created, read);
+        assertTrue(read.id() > 0);
+        assertEquals("Pear", read.name());
+        assertEquals("green", read.description());
+        assertEquals(new BigDecimal("19.99"), read.price());
+        assertEquals(3, read.quantity());
+        assertEquals(1, read.version());
+        assertEquals(T0, read.createdAt());
+        assertEquals(T0, read.updatedAt());
+    }
+
+    @Test
+    void prices_come_back_exact_at_the_extremes_of_the_range() {
+        for (String price : List.of("0.00", "0.01", "0.10", "19.99", "1.50", "99999999.99", "12345678.91")) {
+            Product created = insert(aProduct().priced(price).build());
+            assertEquals(new BigDecimal(price), read(p -> p.findById(created.id())).orElseThrow().price(), price);
+        }
+    }
+
+    @Test
+    void find_by_unknown_id_is_empty() {
+        assertTrue(read(p -> p.findById(424242)).isEmpty());
+        assertFalse(check(p -> p.exists(424242)));
+    }
+
+    @Test
+    void insert_all_returns_ids_in_input_order_in_one_statement() {
+        List<ProductDraft> drafts = IntStream.range(0, 250).mapToObj(i -> aProduct().named("item " + i).build()).toList();
+
+        List<Long> ids = write(p -> p.insertAll(drafts, T0));
+
+        assertEquals(250, ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            assertEquals("item " + i, read(p -> p.findById(id)).orElseThrow().name());
+        }
+    }
+
+    @Test
+    void update_changes_only_present_properties_and_bumps_version() {
+        Product created = insert(aProduct().named("Pear").described("green").priced("1.00").quantity(5).build());
+        ProductPatch patch = new ProductPatch(Change.keep(), Change.to(null), Change.to(new BigDecimal("2.50")), Change.keep());
+
+        Product updated = write(p -> p.update(created.id(), patch, null, T1)).orElseThrow();
+
+        assertEquals("Pear", updated.name());
+        assertNull(updated.description());
+        assertEquals(new BigDecimal("2.50"), updated.price());
+        assertEquals(5, updated.quantity());
+        assertEquals(2, updated.version());
+        assertEquals(T0, updated.createdAt());
+        assertEquals(T1, updated.updatedAt());
+    }
+
+    @Test
+    void update_with_the_current_version_succeeds_and_with_a_stale_one_changes_nothing() {
+        Product created = insert(aProduct().quantity(1).build());
+        ProductPatch toTwo = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.to(2L));
+        ProductPatch toThree = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.to(3L));
+
+        assertTrue(write(p -> p.update(created.id(), toTwo, 1L, T1)).isPresent());
+        assertTrue(write(p -> p.update(created.id(), toThree, 1L, T1)).isEmpty());
+
+        Product now = read(p -> p.findById(created.id())).orElseThrow();
+        assertEquals(2, now.quantity());
+        assertEquals(2, now.version());
+    }
+
+    @Test
+    void replace_sets_every_property_and_resets_omitted_ones() {
+        Product created = insert(aProduct().named("Old").described("text").priced("5.00").quantity(9).build());
+
+        Product replaced = write(p -> p.replace(created.id(), aProduct().named("New").priced("6.00").build(), 1L, T1))
+                .orElseThrow();
+
+        assertEquals("New", replaced.name());
+        assertNull(replaced.description());
+        assertEquals(0, replaced.quantity());
+        assertEquals(2, replaced.version());
+        assertTrue(write(p -> p.replace(created.id(), aProduct().build(), 1L, T1)).isEmpty());
+    }
+
+    @Test
+    void delete_honours_the_version_and_reports_whether_a_row_went() {
+        Product created = insert(aProduct().build());
+
+        assertFalse(check(p -> p.delete(created.id(), 7L)));
+        assertTrue(check(p -> p.exists(created.id())));
+        assertTrue(check(p -> p.delete(created.id(), 1L)));
+        assertFalse(check(p -> p.exists(created.id())));
+        assertFalse(check(p -> p.delete(created.id(), null)));
+    }
+
+    @Test
+    void name_contains_folds_case_for_every_alphabet() {
+        long apples = insert(aProduct().named("ÄPFEL aus Südtirol").build()).id();
+        long street = insert(aProduct().named("Straße").build()).id();
+        long greek = insert(aProduct().named("ΟΔΥΣΣΕΥΣ").build()).id();
+        insert(aProduct().named("Birnen").build());
+
+        assertEquals(List.of(apples), ids(filter(f -> withName(f, "äpfel"))));
+        assertEquals(List.of(apples), ids(filter(f -> withName(f, "SÜD"))));
+        assertEquals(List.of(street), ids(filter(f -> withName(f, "STRASSE"))));
+        assertEquals(List.of(greek), ids(filter(f -> withName(f, "οδυσσευς"))));
+    }
+
+    @Test
+    void name_contains_takes_percent_underscore_and_escape_literally() {
+        long percent = insert(aProduct().named("100% cotton").build()).id();
+        long underscore = insert(aProduct().named("snake_case").build()).id();
+        long bang = insert(aProduct().named("wow!").build()).id();
+        insert(aProduct().named("1000 cottons").build());
+        insert(aProduct().named("snakeXcase").build());
+
+        assertEquals(List.of(percent), ids(filter(f -> withName(f, "0%"))));
+        assertEquals(List.of(underscore), ids(filter(f -> withName(f, "e_c"))));
+        assertEquals(List.of(bang), ids(filter(f -> withName(f, "w!"))));
+    }
+
+    @Test
+    void price_filters_are_exact_at_their_boundaries() {
+        long low = insert(aProduct().priced("19.98").build()).id();
+        long mid = insert(aProduct().priced("19.99").build()).id();
+        long high = insert(aProduct().priced("20.00").build()).id();
+        BigDecimal p = new BigDecimal("19.99");
+
+        assertEquals(List.of(high), ids(new ProductFilter(null, p, null, null, null, null, null, null, null, null)));
+        assertEquals(List.of(mid, high), ids(new ProductFilter(null, null, p, null, null, null, null, null, null, null)));
+        assertEquals(List.of(low), ids(new ProductFilter(null, null, null, p, null, null, null, null, null, null)));
+        assertEquals(List.of(low, mid), ids(new ProductFilter(null, null, null, null, p, null, null, null, null, null)));
+    }
+
+    @Test
+    void quantity_filters_are_exact_at_their_boundaries() {
+        long four = insert(aProduct().quantity(4).build()).id();
+        long five = insert(aProduct().quantity(5).build()).id();
+        long six = insert(aProduct().quantity(6).build()).id();
+
+        assertEquals(List.of(five), ids(new ProductFilter(null, null, null, null, null, 5L, null, null, null, null)));
+        assertEquals(List.of(six), ids(new ProductFilter(null, null, null, null, null, null, 5L, null, null, null)));
+        assertEquals(List.of(five, six), ids(new ProductFilter(null, null, null, null, null, null, null, 5L, null, null)));
+        assertEquals(List.of(four), ids(new ProductFilter(null, null, null, null, null, null, null, null, 5L, null)));
+        assertEquals(List.of(four, five), ids(new ProductFilter(null, null, null, null, null, null, null, null, null, 5L)));
+    }
+
+    @Test
+    void sorting_by_several_keys_breaks_remaining_ties_by_id() {
+        long a = insert(aProduct().named("b").priced("2.00").build()).id();
+        long b = insert(aProduct().named("a").priced("2.00").build()).id();
+        long c = insert(aProduct().named("c").priced("1.00").build()).id();
+        long d = insert(aProduct().named("a").priced("2.00").build()).id();
+
+        List<SortKey> byPriceDescThenName = List.of(new SortKey(ProductField.PRICE, true), new SortKey(ProductField.NAME, false));
+        List<Long> sorted = read(p -> p.find(new ProductQuery(ProductFilter.NONE, byPriceDescThenName, Set.of(), PageRequest.FIRST)))
+                .stream().map(Product::id).toList();
+
+        assertEquals(List.of(b, d, a, c), sorted);
+    }
+
+    @Test
+    void walking_pages_of_a_sort_with_many_ties_sees_every_row_once() {
+        List<ProductDraft> drafts = IntStream.range(0, 95)
+                .mapToObj(i -> aProduct().named("n" + i).priced(String.valueOf(i % 4)).build()).toList();
+        List<Long> all = write(p -> p.insertAll(drafts, T0));
+
+        List<Long> seen = new ArrayList<>();
+        for (int skip = 0; skip < 95; skip += 10) {
+            ProductQuery page = new ProductQuery(ProductFilter.NONE, List.of(new SortKey(ProductField.PRICE, true)),
+                    Set.of(ProductField.ID), new PageRequest(skip, 10));
+            read(p -> p.find(page)).forEach(product -> seen.add(product.id()));
+        }
+
+        assertEquals(95, seen.size());
+        assertEquals(Set.copyOf(all), Set.copyOf(seen));
+    }
+
+    @Test
+    void a_projection_reads_only_the_requested_columns() {
+        insert(aProduct().named("Pear").described("green").priced("3.00").quantity(2).build());
+
+        Product only = read(p -> p.find(new ProductQuery(ProductFilter.NONE, List.of(),
+                Set.of(ProductField.NAME, ProductField.PRICE), PageRequest.FIRST))).getFirst();
+
+        assertEquals("Pear", only.name());
+        assertEquals(new BigDecimal("3.00"), only.price());
+        assertNull(only.description());
+        assertNull(only.createdAt());
+        assertEquals(0, only.id());
+    }
+
+    @Test
+    void count_counts_every_match_regardless_of_the_page() {
+        write(p -> p.insertAll(IntStream.range(0, 30).mapToObj(i -> aProduct().quantity(i).build()).toList(), T0));
+
+        assertEquals(30L, (long) read(p -> p.count(ProductFilter.NONE)));
+        assertEquals(10L, (long) read(p -> p.count(new ProductFilter(null, null, null, null, null, null, null, 20L, null, null))));
+    }
+
+    @Test
+    void update_all_changes_every_match_once_and_bumps_each_version() {
+        long cheap = insert(aProduct().priced("1.00").build()).id();
+        long dear = insert(aProduct().priced("100.00").build()).id();
+        ProductPatch patch = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.to(42L));
+
+        int updated = write(p -> p.updateAll(new ProductFilter(null, null, null, new BigDecimal("50"), null,
+                null, null, null, null, null), patch, T1));
+
+        assertEquals(1, updated);
+        Product changed = read(p -> p.findById(cheap)).orElseThrow();
+        assertEquals(42, changed.quantity());
+        assertEquals(2, changed.version());
+        assertEquals(1, read(p -> p.findById(dear)).orElseThrow().version());
+    }
+
+    @Test
+    void update_all_renaming_keeps_the_search_key_in_step() {
+        long id = insert(aProduct().named("old name").quantity(1).build()).id();
+        ProductPatch rename = new ProductPatch(Change.to("NEUER Näme"), Change.keep(), Change.keep(), Change.keep());
+
+        write(p -> p.updateAll(new ProductFilter(null, null, null, null, null, 1L, null, null, null, null), rename, T1));
+
+        assertEquals(List.of(id), ids(filter(f -> withName(f, "näme"))));
+        assertEquals(List.of(), ids(filter(f -> withName(f, "old"))));
+    }
+
+    @Test
+    void delete_all_removes_exactly_the_matches() {
+        insert(aProduct().quantity(0).build());
+        long kept = insert(aProduct().quantity(5).build()).id();
+
+        int deleted = write(p -> p.deleteAll(new ProductFilter(null, null, null, null, null, 0L, null, null, null, null)));
+
+        assertEquals(1, deleted);
+        assertEquals(List.of(kept), ids(ProductFilter.NONE));
+    }
+
+    @Test
+    void ids_are_never_reused_after_a_delete() {
+        long first = insert(aProduct().build()).id();
+        write(p -> p.delete(first, null));
+
+        long second = insert(aProduct().build()).id();
+
+        assertNotNull(second);
+        assertTrue(second > first);
+    }
+
+    private static ProductFilter withName(ProductFilter f, String text) {
+        return new ProductFilter(text, f.priceGt(), f.priceGte(), f.priceLt(), f.priceLte(), f.quantity(),
+                f.quantityGt(), f.quantityGte(), f.quantityLt(), f.quantityLte());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.dbref.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbref.domain.model.Change;
+import dev.dbref.domain.model.FieldError;
+import dev.dbref.domain.model.ValidationException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads the properties of one JSON object with their JSON types checked, collecting every type
+ * error and unknown property instead of stopping at the first. The domain then checks the values;
+ * {@link #build} reports both kinds of error together, once per field.
+ */
+final class BodyFields {
+    private final ObjectNode node;
+    private final List<FieldError> errors = new ArrayList<>();
+    private final Set<String> failed = new HashSet<>();
+
+    /**
+     * @param writable  the properties a client may send
+     * @param readOnly  properties the server owns: refused like unknown ones, with a clearer message
+     */
+    BodyFields(ObjectNode node, Set<String> writable, Set<String> readOnly) {
+        this.node = node;
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!writable.contains(name)) {
+                fail(name, readOnly.contains(name) ? "is read-only and cannot be set" : "is not a known property");
+            }
+        }
+    }
+
+    Change<String> text(String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return Change.keep();
+        }
+        if (value.isNull()) {
+            return Change.to(null);
+        }
+        if (!value.isTextual()) {
+            fail(name, "must be a string");
+            return Change.keep();
+        }
+        return Change.to(value.textValue());
+    }
+
+    Change<BigDecimal> decimal(String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return Change.keep();
+        }
+        if (value.isNull()) {
+            return Change.to(null);
+        }
+        if (!value.isNumber()) {
+            fail(name, "must be a number");
+            return Change.keep();
+        }
+        return Change.to(value.decimalValue());
+    }
+
+    Change<Long> integer(String name) {
+        JsonNode value = node.get(name);
+        if (value == null) {
+            return Change.keep();
+        }
+        if (value.isNull()) {
+            return Change.to(null);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            fail(name, "must be an integer");
+            return Change.keep();
+        }
+        return Change.to(value.longValue());
+    }
+
+    private void fail(String name, String message) {
+        if (failed.add(name)) {
+            errors.add(new FieldError(name, message));
+        }
+    }
+
+    /**
+     * Builds the domain command and throws one {@link ValidationException} listing the JSON-level
+     * errors and every domain rule broken by the remaining fields.
+     */
+    <T> T build(Supplier<T> command) {
+        List<FieldError> all = new ArrayList<>(errors);
+        T result = null;
+        try {
+            result = command.get();
+        } catch (ValidationException e) {
+            e.errors().stream().filter(err -> !failed.contains(err.field())).forEach(all::add);
+        }
+        if (!all.isEmpty()) {
+            throw new ValidationException(all);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dbref.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbref.domain.model.Change;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductField;
+import dev.dbref.domain.model.ProductPatch;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Products to and from their JSON form (snake_case; price an exact JSON number). */
+final class ProductJson {
+    static final Set<String> WRITABLE = Set.of("name", "description", "price", "quantity");
+    static final Set<String> READ_ONLY = Set.of("id", "version", "created_at", "updated_at");
+    private static final Set<ProductField> ALL = EnumSet.allOf(ProductField.class);
+
+    private ProductJson() {
+    }
+
+    static ProductDraft draft(ObjectNode body) {
+        BodyFields fields = new BodyFields(body, WRITABLE, READ_ONLY);
+        Change<String> name = fields.text("name");
+        Change<String> description = fields.text("description");
+        Change<BigDecimal> price = fields.decimal("price");
+        Change<Long> quantity = fields.integer("quantity");
+        return fields.build(() -> ProductDraft.of(name.value(), description.value(), price.value(), quantity.value()));
+    }
+
+    static ProductPatch patch(ObjectNode body) {
+        BodyFields fields = new BodyFields(body, WRITABLE, READ_ONLY);
+        Change<String> name = fields.text("name");
+        Change<String> description = fields.text("description");
+        Change<BigDecimal> price = fields.decimal("price");
+        Change<Long> quantity = fields.integer("quantity");
+        return fields.build(() -> new ProductPatch(name, description, price, quantity));
+    }
+
+    static ObjectNode toJson(Product p) {
+        return toJson(p, ALL);
+    }
+
+    /** Only the requested properties, in the contract's order. */
+    static ObjectNode toJson(Product p, Set<ProductField> fields) {
+        ObjectNode json = Json.object();
+        for (ProductField field : fields.size() == ALL.size() ? ALL : EnumSet.copyOf(fields)) {
+            switch (field) {
+                case ID -> json.put("id", p.id());
+                case NAME -> json.put("name", p.name());
+                case DESCRIPTION -> json.put("description", p.description());
+                case PRICE -> json.set("price", Json.decimal(p.price()));
+                case QUANTITY -> json.put("quantity", p.quantity());
+                case VERSION -> json.put("version", p.version());
+                case CREATED_AT -> json.put("created_at", Json.timestamp(p.createdAt()));
+                case UPDATED_AT -> json.put("updated_at", Json.timestamp(p.updatedAt()));
+                default -> throw new IllegalStateException("unmapped field " + field);
+            }
+        }
+        return json;
+    }
+}

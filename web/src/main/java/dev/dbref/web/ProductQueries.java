@@ -1,0 +1,82 @@
+package dev.dbref.web;
+
+import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.ProductField;
+import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.model.ProductQuery;
+import dev.dbref.domain.model.SortKey;
+import io.helidon.common.uri.UriQuery;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The query string of {@code /products} to a {@link ProductQuery} or a bulk filter. */
+final class ProductQueries {
+    static final Set<String> FILTERS = Set.of("name_contains", "price_gt", "price_gte", "price_lt", "price_lte",
+            "quantity", "quantity_gt", "quantity_gte", "quantity_lt", "quantity_lte");
+    private static final Set<String> LIST_PARAMETERS = union(FILTERS, Set.of("skip", "limit", "sort", "fields"));
+
+    private ProductQueries() {
+    }
+
+    static ProductQuery list(UriQuery query) {
+        QueryParams params = new QueryParams(query, LIST_PARAMETERS);
+        return new ProductQuery(filter(params), sort(params), fields(params), page(params));
+    }
+
+    /** A bulk change takes filters only: paging or sorting would not make it address fewer rows. */
+    static ProductFilter bulkFilter(UriQuery query) {
+        for (String name : query.names()) {
+            if (LIST_PARAMETERS.contains(name) && !FILTERS.contains(name)) {
+                throw HttpProblem.badRequest("query parameter '" + name + "' is not a filter and not allowed on a bulk change");
+            }
+        }
+        return filter(new QueryParams(query, FILTERS));
+    }
+
+    static PageRequest page(QueryParams params) {
+        Long skip = params.integer("skip");
+        Long limit = params.integer("limit");
+        long limitValue = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
+        int boundedLimit = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limitValue));
+        return new PageRequest(skip == null ? 0 : skip, boundedLimit);
+    }
+
+    private static ProductFilter filter(QueryParams p) {
+        return new ProductFilter(p.text("name_contains"),
+                p.decimal("price_gt"), p.decimal("price_gte"), p.decimal("price_lt"), p.decimal("price_lte"),
+                p.integer("quantity"), p.integer("quantity_gt"), p.integer("quantity_gte"),
+                p.integer("quantity_lt"), p.integer("quantity_lte"));
+    }
+
+    private static List<SortKey> sort(QueryParams params) {
+        return params.list("sort").stream().map(ProductQueries::sortKey).toList();
+    }
+
+    private static SortKey sortKey(String item) {
+        boolean descending = item.startsWith("-");
+        String name = descending ? item.substring(1) : item;
+        ProductField field = ProductField.byApiName(name)
+                .filter(ProductField::sortable)
+                .orElseThrow(() -> HttpProblem.badRequest("cannot sort by '" + name
+                        + "'; sortable: id, name, price, quantity, created_at"));
+        return new SortKey(field, descending);
+    }
+
+    private static Set<ProductField> fields(QueryParams params) {
+        Set<ProductField> fields = EnumSet.noneOf(ProductField.class);
+        for (String name : params.list("fields")) {
+            fields.add(ProductField.byApiName(name)
+                    .orElseThrow(() -> HttpProblem.badRequest("unknown field '" + name + "' in 'fields'")));
+        }
+        return fields;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

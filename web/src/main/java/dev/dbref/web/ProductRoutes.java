@@ -1,0 +1,141 @@
+package dev.dbref.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbref.domain.model.FieldError;
+import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductQuery;
+import dev.dbref.domain.model.ResultPage;
+import dev.dbref.domain.model.ValidationException;
+import dev.dbref.domain.usecase.CreateProducts;
+import dev.dbref.domain.usecase.ProductUseCases;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /products}: each handler reads and checks the whole request, calls exactly one use case
+ * (one unit of work), then writes the response, so no connection is held while JSON is parsed or written.
+ */
+final class ProductRoutes implements HttpService {
+    private final ProductUseCases products;
+
+    ProductRoutes(ProductUseCases products) {
+        this.products = products;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/bulk", this::createAll)
+                .any("/bulk", new MethodNotAllowed("POST"))
+                .get("/", this::list)
+                .post("/", this::create)
+                .patch("/", this::updateAll)
+                .delete("/", this::deleteAll)
+                .any("/", new MethodNotAllowed("GET, POST, PATCH, DELETE"))
+                .get("/{id}", this::get)
+                .put("/{id}", this::replace)
+                .patch("/{id}", this::update)
+                .delete("/{id}", this::delete)
+                .any("/{id}", new MethodNotAllowed("GET, PUT, PATCH, DELETE"));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
+        Product created = products.create().create(draft);
+        res.header(HeaderNames.LOCATION, "/products/" + created.id());
+        sendOne(res, Status.CREATED_201, created);
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        sendOne(res, Status.OK_200, products.get().get(PathIds.id(req, "product")));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        ProductQuery query = ProductQueries.list(req.query());
+        ResultPage<Product> page = products.list().list(query);
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(p -> items.add(ProductJson.toJson(p, query.fields())));
+        body.put("total", page.total()).put("skip", page.page().skip()).put("limit", page.page().limit());
+        Responses.json(res, Status.OK_200, body);
+    }
+
+    private void replace(ServerRequest req, ServerResponse res) {
+        long id = PathIds.id(req, "product");
+        ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
+        sendOne(res, Status.OK_200, products.replace().replace(id, draft, IfMatch.expectedVersion(req)));
+    }
+
+    private void update(ServerRequest req, ServerResponse res) {
+        long id = PathIds.id(req, "product");
+        var patch = ProductJson.patch(RequestBodies.object(req));
+        sendOne(res, Status.OK_200, products.update().update(id, patch, IfMatch.expectedVersion(req)));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        products.delete().delete(PathIds.id(req, "product"), IfMatch.expectedVersion(req));
+        Responses.noContent(res);
+    }
+
+    private void createAll(ServerRequest req, ServerResponse res) {
+        List<ProductDraft> drafts = drafts(RequestBodies.array(req));
+        List<Long> ids = products.createAll().createAll(drafts);
+        ObjectNode body = Json.object().put("created", ids.size());
+        ArrayNode idList = body.putArray("ids");
+        ids.forEach(idList::add);
+        Responses.json(res, Status.CREATED_201, body);
+    }
+
+    /** Every item is checked before anything is written; the 422 names each bad item as {@code [i].field}. */
+    private static List<ProductDraft> drafts(ArrayNode items) {
+        if (items.isEmpty() || items.size() > CreateProducts.MAX_ITEMS) {
+            throw new ValidationException(List.of(new FieldError("body",
+                    "must be an array of 1 to " + CreateProducts.MAX_ITEMS + " products, was " + items.size())));
+        }
+        List<ProductDraft> drafts = new ArrayList<>(items.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!(item instanceof ObjectNode object)) {
+                errors.add(new FieldError("[" + i + "]", "must be a JSON object"));
+                continue;
+            }
+            try {
+                drafts.add(ProductJson.draft(object));
+            } catch (ValidationException e) {
+                int index = i;
+                e.errors().forEach(err -> errors.add(err.atIndex(index)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return drafts;
+    }
+
+    private void updateAll(ServerRequest req, ServerResponse res) {
+        var filter = ProductQueries.bulkFilter(req.query());
+        var patch = ProductJson.patch(RequestBodies.object(req));
+        int updated = products.updateAll().updateAll(filter, patch);
+        Responses.json(res, Status.OK_200, Json.object().put("updated", updated));
+    }
+
+    private void deleteAll(ServerRequest req, ServerResponse res) {
+        int deleted = products.deleteAll().deleteAll(ProductQueries.bulkFilter(req.query()));
+        Responses.json(res, Status.OK_200, Json.object().put("deleted", deleted));
+    }
+
+    private static void sendOne(ServerResponse res, Status status, Product product) {
+        Responses.etag(res, product.version());
+        Responses.json(res, status, ProductJson.toJson(product));
+    }
+}

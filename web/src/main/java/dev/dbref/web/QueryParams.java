@@ -1,0 +1,76 @@
+package dev.dbref.web;
+
+import io.helidon.common.uri.UriQuery;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Typed access to query parameters. Every problem is a 400 that names the parameter: an
+ * unknown name, a repeated one, or a value of the wrong type.
+ */
+final class QueryParams {
+    private final UriQuery query;
+
+    QueryParams(UriQuery query, Set<String> allowed) {
+        this.query = query;
+        for (String name : query.names()) {
+            if (!allowed.contains(name)) {
+                throw HttpProblem.badRequest("unknown query parameter '" + name + "'");
+            }
+            if (query.all(name).size() > 1) {
+                throw HttpProblem.badRequest("query parameter '" + name + "' is given more than once");
+            }
+        }
+    }
+
+    boolean has(String name) {
+        return query.contains(name);
+    }
+
+    String text(String name) {
+        return query.contains(name) ? query.get(name) : null;
+    }
+
+    Long integer(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("query parameter '" + name + "' must be an integer");
+        }
+    }
+
+    BigDecimal decimal(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            BigDecimal parsed = new BigDecimal(value.strip());
+            if (parsed.precision() - parsed.scale() > 20 || parsed.scale() > 20) {
+                throw new NumberFormatException("out of range");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest("query parameter '" + name + "' must be a decimal number");
+        }
+    }
+
+    /** A comma-separated list; empty items are refused. */
+    List<String> list(String name) {
+        String value = text(name);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> items = List.of(value.split(",", -1)).stream().map(String::strip).toList();
+        if (items.stream().anyMatch(String::isEmpty)) {
+            throw HttpProblem.badRequest("query parameter '" + name + "' has an empty item");
+        }
+        return items;
+    }
+}

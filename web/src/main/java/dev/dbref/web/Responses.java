@@ -1,0 +1,36 @@
+package dev.dbref.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+
+/** Every response of the API leaves through here, so that each carries the same headers. */
+final class Responses {
+    static final HttpMediaType JSON = HttpMediaType.create("application/json");
+
+    private Responses() {
+    }
+
+    static void json(ServerResponse res, Status status, JsonNode body) {
+        res.status(status);
+        res.headers().contentType(JSON);
+        send(res, Json.bytes(body));
+    }
+
+    static void noContent(ServerResponse res) {
+        res.status(Status.NO_CONTENT_204);
+        RequestTiming.addHeaders(res);
+        res.send();
+    }
+
+    static void send(ServerResponse res, byte[] body) {
+        RequestTiming.addHeaders(res);
+        res.send(body);
+    }
+
+    static void etag(ServerResponse res, long version) {
+        res.header(HeaderNames.ETAG, "\"" + version + "\"");
+    }
+}

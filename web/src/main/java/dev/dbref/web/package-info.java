@@ -1,0 +1,8 @@
+/**
+ * The HTTP adapter (Helidon 4 SE): routing, JSON mapping and problem+json errors.
+ *
+ * <p>It sees only the domain: it calls use cases, each of which runs one unit of work, and it
+ * translates domain errors to HTTP statuses in one place ({@link dev.dbref.web.ErrorResponses}).
+ * It never sees jOOQ, JDBC or the persistence adapter. {@link dev.dbref.web.Api} is its entry point.
+ */
+package dev.dbref.web;
