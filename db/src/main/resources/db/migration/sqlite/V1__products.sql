@@ -7,7 +7,7 @@ CREATE TABLE products (
     name        VARCHAR(100)  NOT NULL,
     name_key    TEXT          NOT NULL,
     description VARCHAR(500),
-    price       NUMERIC(12, 2) NOT NULL CONSTRAINT products_price_non_negative CHECK (price >= 0),
+    price       NUMERIC(12,2) NOT NULL CONSTRAINT products_price_non_negative CHECK (price >= 0),
     quantity    BIGINT        NOT NULL CONSTRAINT products_quantity_non_negative CHECK (quantity >= 0),
     version     BIGINT        NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -42,7 +42,11 @@ public final class Database implements AutoCloseable {
                         .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER))
                 .set(new StatementObserver(listener, echo));
         WriteGate gate = url.dialect() == Dialect.SQLITE ? WriteGate.oneWriter(settings.timeout()) : WriteGate.open();
-        this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate);
+        this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate, () -> {
+            if (pool.getHikariPoolMXBean() != null) {
+                pool.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
     }
 
     /** Creates the pool; connects lazily, so this succeeds even while the database is down. */
@@ -118,6 +122,11 @@ public final class Database implements AutoCloseable {
         }
         return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(),
                 mx.getThreadsAwaitingConnection(), mx.getTotalConnections(), max);
+    }
+
+    /** The pool itself, for tests in this package that inspect connections directly. */
+    HikariDataSource pool() {
+        return pool;
     }
 
     /** Safe to log. */

@@ -12,6 +12,11 @@ final class JooqRepositories implements Repositories {
         this.tx = tx;
     }
 
+    /** The transaction's context, for tests in this package that must run a statement the ports cannot. */
+    DSLContext dsl() {
+        return tx;
+    }
+
     @Override
     public ProductRepository products() {
         return new JooqProductRepository(tx);

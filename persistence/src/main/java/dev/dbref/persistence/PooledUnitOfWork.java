@@ -28,12 +28,19 @@ final class PooledUnitOfWork implements UnitOfWork {
     private final Dialect dialect;
     private final Configuration jooq;
     private final WriteGate writeGate;
+    private final Runnable evictPooledConnections;
 
-    PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate) {
+    /**
+     * @param evictPooledConnections retires every pooled connection; called when one turns out dead,
+     *                               because a server restart kills all of them at once
+     */
+    PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate,
+                     Runnable evictPooledConnections) {
         this.pool = pool;
         this.dialect = dialect;
         this.jooq = jooq;
         this.writeGate = writeGate;
+        this.evictPooledConnections = evictPooledConnections;
     }
 
     @Override
@@ -47,11 +54,29 @@ final class PooledUnitOfWork implements UnitOfWork {
     }
 
     private <T> T inTransaction(boolean write, Work<T> work) {
+        try {
+            return attempt(write, work);
+        } catch (StaleConnectionException stale) {
+            // The pooled connection had died (server restart, pg_terminate_backend, network cut)
+            // before anything was committed. Its idle siblings are most likely dead too: retire
+            // them all and run the work once more on a fresh connection.
+            evictPooledConnections.run();
+            try {
+                return attempt(write, work);
+            } catch (StaleConnectionException again) {
+                throw SqlErrors.translate(again.getCause());
+            }
+        }
+    }
+
+    private <T> T attempt(boolean write, Work<T> work) {
+        boolean committing = false;
         try (Connection connection = pool.getConnection()) {
             begin(connection, write);
             T result;
             try {
                 result = work.run(repositoriesOn(connection));
+                committing = true;
                 connection.commit();
             } catch (RuntimeException | Error | SQLException e) {
                 rollback(connection, e);
@@ -59,7 +84,17 @@ final class PooledUnitOfWork implements UnitOfWork {
             }
             return result;
         } catch (SQLException | RuntimeException e) {
+            if (!committing && SqlErrors.isConnectionLost(e)) {
+                throw new StaleConnectionException(e);
+            }
             throw SqlErrors.translate(e);
+        }
+    }
+
+    /** A connection that turned out dead before the commit: safe to run the whole work again. */
+    private static final class StaleConnectionException extends RuntimeException {
+        StaleConnectionException(Throwable cause) {
+            super(cause);
         }
     }
 

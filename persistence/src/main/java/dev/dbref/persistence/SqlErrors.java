@@ -40,6 +40,19 @@ final class SqlErrors {
         return new DataAccessException("database access failed", failure);
     }
 
+    /**
+     * True when the connection itself broke (SQLState class 08, or the server ended the session),
+     * as opposed to the pool being exhausted or the statement being refused.
+     */
+    static boolean isConnectionLost(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null || sql instanceof SQLTransientConnectionException || sql instanceof SQLiteException) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
+    }
+
     static boolean isUniqueViolation(SQLException sql) {
         if (sql == null) {
             return false;

@@ -1,0 +1,70 @@
+package dev.dbref.persistence;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseUrlTest {
+
+    @Test
+    void sqlite_path_forms_map_to_the_same_jdbc_url() {
+        assertEquals("jdbc:sqlite:./app.db", DatabaseUrl.parse("sqlite:./app.db").jdbcUrl());
+        assertEquals("jdbc:sqlite:./app.db", DatabaseUrl.parse("sqlite:///./app.db").jdbcUrl());
+        assertEquals("jdbc:sqlite:/var/data/app.db", DatabaseUrl.parse("sqlite:////var/data/app.db").jdbcUrl());
+        assertEquals("jdbc:sqlite:app.db", DatabaseUrl.parse("jdbc:sqlite:app.db").jdbcUrl());
+        assertEquals(Dialect.SQLITE, DatabaseUrl.parse("sqlite:./app.db").dialect());
+    }
+
+    @Test
+    void sqlite_memory_is_recognised() {
+        assertTrue(DatabaseUrl.parse("sqlite::memory:").inMemory());
+        assertFalse(DatabaseUrl.parse("sqlite:./app.db").inMemory());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "postgres", "postgresql+psycopg2", "postgresql+asyncpg"})
+    void postgresql_schemes_move_credentials_out_of_the_url(String scheme) {
+        DatabaseUrl url = DatabaseUrl.parse(scheme + "://app:s%40cret@db.example:5433/shop?sslmode=disable");
+
+        assertEquals(Dialect.POSTGRESQL, url.dialect());
+        assertEquals("jdbc:postgresql://db.example:5433/shop?sslmode=disable", url.jdbcUrl());
+        assertEquals("app", url.user());
+        assertEquals("s@cret", url.password());
+    }
+
+    @Test
+    void jdbc_postgresql_urls_pass_through() {
+        DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://localhost/db?user=a&password=hunter2");
+        assertEquals(Dialect.POSTGRESQL, url.dialect());
+        assertEquals("jdbc:postgresql://localhost/db?user=a&password=hunter2", url.jdbcUrl());
+    }
+
+    @Test
+    void to_string_never_shows_the_password() {
+        assertFalse(DatabaseUrl.parse("postgresql://app:hunter2@localhost/db").toString().contains("hunter2"));
+        assertFalse(DatabaseUrl.parse("jdbc:postgresql://localhost/db?user=a&password=hunter2").toString().contains("hunter2"));
+    }
+
+    @Test
+    void an_unsupported_scheme_names_the_supported_ones_and_not_the_password() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseUrl.parse("mysql://root:hunter2@localhost/db"));
+
+        assertTrue(e.getMessage().contains("mysql"));
+        assertTrue(e.getMessage().contains("postgresql://"));
+        assertTrue(e.getMessage().contains("sqlite:"));
+        assertFalse(e.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void a_malformed_postgresql_url_does_not_echo_its_password() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatabaseUrl.parse("postgresql://app:hun ter2@/db"));
+        assertFalse(e.getMessage().contains("hun ter2"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.port.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+
+import static dev.dbref.persistence.TestProducts.aProduct;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The pool heals itself when PostgreSQL drops its connections. */
+class PostgresPoolTest {
+    private DatabaseFixture db;
+    private UnitOfWork uow;
+
+    @BeforeEach
+    void open() {
+        db = DatabaseFixture.fresh(TestDatabase.POSTGRESQL, PoolSettings.DEFAULTS.withMaxSize(4));
+        uow = db.unitOfWork();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void units_of_work_succeed_right_after_every_server_connection_is_terminated() throws Exception {
+        uow.write(repos -> repos.products().insert(aProduct().build(), Instant.now()));
+        int terminated = terminateAllConnectionsOfThisDatabase();
+        assertTrue(terminated > 0, "the test must actually kill pooled connections");
+
+        // Immediately, within HikariCP's 500 ms no-validation window: the stale connection is
+        // detected on first use and the work runs again on a fresh one.
+        long count = uow.read(repos -> repos.products().count(ProductFilter.NONE));
+        uow.write(repos -> repos.products().insert(aProduct().build(), Instant.now()));
+
+        assertEquals(1, count);
+        assertEquals(2, (long) uow.read(repos -> repos.products().count(ProductFilter.NONE)));
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
+    void the_pool_is_sized_and_aged_as_configured() {
+        assertEquals(4, db.database.poolStats().max());
+        assertEquals(PoolSettings.DEFAULTS.recycle().toMillis(), db.database.pool().getMaxLifetime());
+        assertEquals(PoolSettings.DEFAULTS.timeout().toMillis() / 3, db.database.pool().getConnectionTimeout() / 3);
+    }
+
+    private int terminateAllConnectionsOfThisDatabase() throws Exception {
+        String name;
+        try (Connection c = db.database.pool().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select current_database()")) {
+            rs.next();
+            name = rs.getString(1);
+        }
+        try (Connection admin = TestDatabase.PostgresServer.INSTANCE.admin(); Statement s = admin.createStatement();
+             ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '"
+                     + name + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.port.StoreUnavailableException;
+import dev.dbref.domain.port.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.dbref.persistence.TestProducts.aProduct;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The unit of work's promises, on every real database: all or nothing, and the connection always goes back. */
+abstract class UnitOfWorkContract {
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private DatabaseFixture db;
+    private UnitOfWork uow;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void open() {
+        db = DatabaseFixture.fresh(database(), PoolSettings.DEFAULTS.withMaxSize(2).withTimeout(Duration.ofMillis(500)));
+        uow = db.unitOfWork();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private long count() {
+        return uow.read(repos -> repos.products().count(ProductFilter.NONE));
+    }
+
+    @Test
+    void work_that_throws_after_writing_leaves_nothing_behind() {
+        assertThrows(NotFoundException.class, () -> uow.write(repos -> {
+            repos.products().insert(aProduct().build(), NOW);
+            repos.products().insertAll(List.of(aProduct().build(), aProduct().build()), NOW);
+            throw new NotFoundException("product", 1);
+        }));
+
+        assertEquals(0, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
+    void work_that_returns_commits_everything() {
+        uow.write(repos -> repos.products().insertAll(List.of(aProduct().build(), aProduct().build()), NOW));
+
+        assertEquals(2, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
+    void a_failing_statement_rolls_back_the_earlier_ones() {
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> uow.write(repos -> {
+            repos.products().insert(aProduct().build(), NOW);
+            // A statement the database refuses: breaks the CHECK constraint the domain guards first.
+            return ((JooqRepositories) repos).dsl().execute("UPDATE products SET quantity = -1");
+        }));
+
+        assertTrue(failure.getMessage() != null);
+        assertEquals(0, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
+    void every_connection_is_returned_after_many_units_of_work_fail() throws Exception {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(threads.submit(() -> uow.write(repos -> {
+                    repos.products().insert(aProduct().build(), NOW);
+                    throw new IllegalStateException("boom");
+                })));
+            }
+            for (Future<?> result : results) {
+                Exception e = assertThrows(Exception.class, result::get);
+                assertInstanceOf(IllegalStateException.class, e.getCause());
+            }
+        }
+        assertEquals(0, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
+    void a_request_waiting_longer_than_the_pool_timeout_gets_unavailable_not_a_hang() throws Exception {
+        CountDownLatch holding = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 2; i++) {
+                threads.submit(() -> uow.read(repos -> {
+                    repos.products().count(ProductFilter.NONE);
+                    holding.countDown();
+                    await(release);
+                    return null;
+                }));
+            }
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+
+            long start = System.nanoTime();
+            assertThrows(StoreUnavailableException.class, this::count);
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(waitedMillis >= 400 && waitedMillis < 5_000, "waited " + waitedMillis + " ms");
+
+            release.countDown();
+        }
+        assertEquals(0, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
