@@ -1,0 +1,109 @@
+package dev.dbref.bootstrap;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small JSON client over {@link java.net.http.HttpClient}, as an API user would call the service. */
+final class Http {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Reply get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    Reply post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").POST(body(json)).build());
+    }
+
+    Reply put(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").PUT(body(json)).build());
+    }
+
+    Reply patch(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").method("PATCH", body(json)).build());
+    }
+
+    Reply delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
+    }
+
+    Reply send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder b = request(path);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    private static HttpRequest.BodyPublisher body(String json) {
+        return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Reply(HttpResponse<String> response) {
+        int status() {
+            return response.statusCode();
+        }
+
+        String text() {
+            return response.body();
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + response.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return response.statusCode() + " " + response.body();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.TestDatabase;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts the real service, wired exactly as {@code main} wires it, on a free port and a fresh database. */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static Application start(TestDatabase database) {
+        return start(database, Map.of());
+    }
+
+    /** @param env settings as environment variables, over the test defaults */
+    static Application start(TestDatabase database, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        all.put("DATABASE_URL", database.freshUrl());
+        all.put("PORT", "0");
+        all.put("HOST", "127.0.0.1");
+        all.put("DB_POOL_TIMEOUT", "10s");
+        all.putAll(env);
+        return Application.start(SettingsLoader.load(all));
+    }
+
+    static Settings settings(Map<String, String> env) {
+        return SettingsLoader.load(env);
+    }
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+}
