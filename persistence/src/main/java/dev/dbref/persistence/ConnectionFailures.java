@@ -15,6 +15,7 @@ final class ConnectionFailures {
     }
 
     static String describe(Throwable failure) {
+        // The network cause sits below the driver's generic "could not connect" (SQLState 08001).
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return "unknown database host " + t.getMessage();
@@ -25,6 +26,8 @@ final class ConnectionFailures {
             if (t instanceof SocketTimeoutException) {
                 return "the database did not answer in time";
             }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String known = bySqlState(sql.getSQLState());
                 if (known != null) {

@@ -46,14 +46,15 @@ public enum TestDatabase {
     public abstract String freshUrl();
 
     /** The one PostgreSQL server of this test JVM. */
-    static final class PostgresServer {
-        static final PostgresServer INSTANCE = new PostgresServer();
+    public static final class PostgresServer {
+        public static final PostgresServer INSTANCE = new PostgresServer();
         private static final AtomicInteger COUNTER = new AtomicInteger();
 
         private final String adminUrl;
         private final String user;
         private final String password;
         private final String hostPort;
+        private final boolean embedded;
 
         private PostgresServer() {
             String external = System.getenv("TEST_DATABASE_URL");
@@ -65,12 +66,14 @@ public enum TestDatabase {
                 hostPort = uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 5432);
                 String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
                 adminUrl = "jdbc:postgresql://" + hostPort + "/" + db;
+                embedded = false;
             } else {
-                EmbeddedPostgres embedded = startEmbedded();
+                EmbeddedPostgres server = startEmbedded();
                 user = "postgres";
                 password = "";
-                hostPort = "localhost:" + embedded.getPort();
+                hostPort = "localhost:" + server.getPort();
                 adminUrl = "jdbc:postgresql://" + hostPort + "/postgres";
+                embedded = true;
             }
         }
 
@@ -105,7 +108,47 @@ public enum TestDatabase {
             return "postgresql://" + credentials + "@" + hostPort + "/" + name;
         }
 
-        Connection admin() throws SQLException {
+        /**
+         * A {@code DATABASE_URL} for a new database owned by a role that must give {@code password}.
+         * On the embedded server, password authentication is switched on for that role alone.
+         */
+        public String passwordProtectedUrl(String role, String password) {
+            String db = createDatabase().replaceAll(".*/", "");
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("DROP ROLE IF EXISTS " + role);
+                s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+                s.execute("GRANT ALL ON DATABASE " + db + " TO " + role);
+                s.execute("ALTER DATABASE " + db + " OWNER TO " + role);
+                if (embedded) {
+                    requirePassword(s, role);
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("could not create role " + role, e);
+            }
+            return "postgresql://" + role + ":" + password + "@" + hostPort + "/" + db;
+        }
+
+        /** Puts a password rule for {@code role} ahead of the embedded server's "trust everyone" rules. */
+        private static void requirePassword(Statement s, String role) throws SQLException, IOException {
+            Path hba;
+            try (var rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hba = Path.of(rs.getString(1));
+            }
+            String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
+            String current = Files.readString(hba);
+            if (!current.contains(rules)) {
+                Files.writeString(hba, rules + current);
+                s.execute("SELECT pg_reload_conf()");
+            }
+        }
+
+        /** A host:port where PostgreSQL listens, for tests that build their own URLs. */
+        public String hostPort() {
+            return hostPort;
+        }
+
+        public Connection admin() throws SQLException {
             return DriverManager.getConnection(adminUrl, user, password);
         }
     }

@@ -1,0 +1,110 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code check} and {@code migrate}: a clear report on success, one clear line and a non-zero exit on failure. */
+class CommandLineTest {
+    private static final String PASSWORD = "hunter2-Secret";
+
+    private record Outcome(int code, String out, String err, long millis) {
+        void assertOneLineFailure(String expected) {
+            assertTrue(code != 0, "exit code " + code);
+            assertEquals("", out);
+            assertEquals(1, err.strip().lines().count(), err);
+            assertTrue(err.contains(expected), err);
+            assertFalse(err.contains(PASSWORD), err);
+            assertFalse(err.contains("\tat "), "stack trace: " + err);
+            assertTrue(millis < 15_000, "took " + millis + " ms");
+        }
+    }
+
+    private static Outcome run(String command, String databaseUrl) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int code = Main.run(new String[] {command}, Map.of("DATABASE_URL", databaseUrl),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Test
+    void check_reports_dialect_version_and_round_trip_on_sqlite() {
+        Outcome o = run("check", TestDatabase.SQLITE.freshUrl());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("dialect:        sqlite"), o.out());
+        assertTrue(o.out().matches("(?s).*server version: 3\\.\\d+.*"), o.out());
+        assertTrue(o.out().matches("(?s).*round trip:     [0-9.]+ ms.*"), o.out());
+    }
+
+    @Test
+    void check_reports_dialect_version_and_round_trip_on_postgresql_without_the_password() {
+        Outcome o = run("check", TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("check_user", PASSWORD));
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("dialect:        postgresql"), o.out());
+        assertTrue(o.out().matches("(?s).*server version: \\d+\\.\\d+.*"), o.out());
+        assertFalse(o.out().contains(PASSWORD), o.out());
+    }
+
+    @Test
+    void migrate_applies_pending_migrations_once() {
+        String url = TestDatabase.POSTGRESQL.freshUrl();
+        Outcome first = run("migrate", url);
+        Outcome second = run("migrate", url);
+
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().startsWith("applied ") && !first.out().startsWith("applied 0"), first.out());
+        assertTrue(second.out().startsWith("applied 0 migration(s)"), second.out());
+    }
+
+    @Test
+    void a_wrong_password_is_one_clear_line() {
+        String good = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("wrong_pw_user", "right-one");
+        run("check", good.replace("right-one", PASSWORD)).assertOneLineFailure("authentication failed");
+    }
+
+    @Test
+    void an_unknown_host_is_one_clear_line() {
+        run("check", "postgresql://app:" + PASSWORD + "@no-such-host.invalid:5432/db").assertOneLineFailure("unknown database host");
+    }
+
+    @Test
+    void a_refused_port_is_one_clear_line() {
+        run("check", "postgresql://app:" + PASSWORD + "@127.0.0.1:1/db").assertOneLineFailure("connection refused");
+    }
+
+    @Test
+    void an_unknown_database_is_one_clear_line() {
+        String hostPort = TestDatabase.PostgresServer.INSTANCE.hostPort();
+        run("check", "postgresql://postgres:" + PASSWORD + "@" + hostPort + "/no_such_db").assertOneLineFailure("does not exist");
+    }
+
+    @Test
+    void an_unsupported_url_is_a_configuration_error_naming_the_supported_ones() {
+        Outcome o = run("check", "mysql://root:" + PASSWORD + "@localhost/db");
+        o.assertOneLineFailure("supported:");
+        assertEquals(Main.USAGE, o.code());
+    }
+
+    @Test
+    void serve_with_an_unreachable_database_exits_with_one_line() {
+        run("serve", "postgresql://app:" + PASSWORD + "@127.0.0.1:1/db").assertOneLineFailure("connection refused");
+    }
+
+    @Test
+    void an_unknown_command_prints_usage_and_fails() {
+        Outcome o = run("frobnicate", "sqlite::memory:");
+        assertEquals(Main.USAGE, o.code());
+        assertTrue(o.err().contains("usage: dbref"), o.err());
+    }
+}
