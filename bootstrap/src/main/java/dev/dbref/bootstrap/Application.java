@@ -2,6 +2,7 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.domain.port.UnitOfWork;
 import dev.dbref.domain.usecase.ProductUseCases;
+import dev.dbref.domain.usecase.UserUseCases;
 import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationReport;
@@ -39,7 +40,9 @@ final class Application implements AutoCloseable {
                 LOG.log(Level.INFO, "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)");
             }
             UnitOfWork unitOfWork = database.unitOfWork();
-            ProductUseCases products = ProductUseCases.over(unitOfWork, Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
+            UserUseCases users = UserUseCases.over(unitOfWork, clock);
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -49,7 +52,7 @@ final class Application implements AutoCloseable {
                     .maxConcurrentRequests(settings.maxConcurrentRequests())
                     .idleConnectionTimeout(settings.idleConnectionTimeout())
                     .directHandlers(Api.directHandlers())
-                    .routing(routing -> Api.routing(routing, products, statements))
+                    .routing(routing -> Api.routing(routing, products, users, statements))
                     .build()
                     .start();
             LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()

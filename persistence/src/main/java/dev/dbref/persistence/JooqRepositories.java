@@ -1,6 +1,8 @@
 package dev.dbref.persistence;
 
+import dev.dbref.domain.port.PostRepository;
 import dev.dbref.domain.port.ProductRepository;
+import dev.dbref.domain.port.UserRepository;
 import dev.dbref.domain.port.Repositories;
 import org.jooq.DSLContext;
 
@@ -20,5 +22,15 @@ final class JooqRepositories implements Repositories {
     @Override
     public ProductRepository products() {
         return new JooqProductRepository(tx);
+    }
+
+    @Override
+    public UserRepository users() {
+        return new JooqUserRepository(tx);
+    }
+
+    @Override
+    public PostRepository posts() {
+        return new JooqPostRepository(tx);
     }
 }

@@ -1,7 +1,6 @@
 package dev.dbref.persistence;
 
 import dev.dbref.domain.model.ProductFilter;
-import dev.dbref.domain.model.Text;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -13,15 +12,13 @@ import static dev.dbref.db.jooq.Tables.PRODUCTS;
 
 /** Turns a {@link ProductFilter} into a type-safe condition; user text only ever becomes a bind value. */
 final class ProductConditions {
-    private static final char LIKE_ESCAPE = '!';
-
     private ProductConditions() {
     }
 
     static Condition of(ProductFilter filter) {
         List<Condition> all = new ArrayList<>();
         if (filter.nameContains() != null) {
-            all.add(PRODUCTS.NAME_KEY.like(containsPattern(filter.nameContains()), LIKE_ESCAPE));
+            all.add(SearchPatterns.contains(PRODUCTS.NAME_KEY, filter.nameContains()));
         }
         add(all, filter.priceGt(), PRODUCTS.PRICE::gt);
         add(all, filter.priceGte(), PRODUCTS.PRICE::ge);
@@ -33,22 +30,6 @@ final class ProductConditions {
         add(all, filter.quantityLt(), PRODUCTS.QUANTITY::lt);
         add(all, filter.quantityLte(), PRODUCTS.QUANTITY::le);
         return DSL.and(all);
-    }
-
-    /**
-     * A LIKE pattern matching {@code text} anywhere in a search key, with {@code %}, {@code _} and
-     * the escape character itself taken literally.
-     */
-    static String containsPattern(String text) {
-        String key = Text.searchKey(text);
-        StringBuilder pattern = new StringBuilder(key.length() + 8).append('%');
-        for (char c : key.toCharArray()) {
-            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
-                pattern.append(LIKE_ESCAPE);
-            }
-            pattern.append(c);
-        }
-        return pattern.append('%').toString();
     }
 
     private static <T> void add(List<Condition> all, T value, Function<T, Condition> condition) {

@@ -76,7 +76,7 @@ final class SqlErrors {
         return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
     }
 
-    private static SQLException sqlCause(Throwable failure) {
+    static SQLException sqlCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;

@@ -17,7 +17,11 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings) {
-        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings);
+        return fresh(kind, settings, StatementListener.NONE);
+    }
+
+    static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
+        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings, listener, SqlEcho.DEFAULTS);
         database.migrate();
         return new DatabaseFixture(database);
     }

@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import dev.dbref.domain.usecase.ProductUseCases;
+import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
@@ -16,9 +17,12 @@ public final class Api {
     private Api() {
     }
 
-    public static void routing(HttpRouting.Builder routing, ProductUseCases products, StatementStats stats) {
+    public static void routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
+                               StatementStats stats) {
         routing.addFilter(new RequestTiming(stats))
-                .register("/products", new ProductRoutes(products));
+                .register("/products", new ProductRoutes(products))
+                .register("/users", new UserRoutes(users))
+                .register("/posts", new PostRoutes(users));
         ErrorResponses.register(routing);
     }
 

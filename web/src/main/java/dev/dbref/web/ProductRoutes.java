@@ -62,11 +62,7 @@ final class ProductRoutes implements HttpService {
     private void list(ServerRequest req, ServerResponse res) {
         ProductQuery query = ProductQueries.list(req.query());
         ResultPage<Product> page = products.list().list(query);
-        ObjectNode body = Json.object();
-        ArrayNode items = body.putArray("items");
-        page.items().forEach(p -> items.add(ProductJson.toJson(p, query.fields())));
-        body.put("total", page.total()).put("skip", page.page().skip()).put("limit", page.page().limit());
-        Responses.json(res, Status.OK_200, body);
+        Responses.json(res, Status.OK_200, ListEnvelope.of(page, p -> ProductJson.toJson(p, query.fields())));
     }
 
     private void replace(ServerRequest req, ServerResponse res) {

@@ -6,4 +6,8 @@ package dev.dbref.domain.port;
  */
 public interface Repositories {
     ProductRepository products();
+
+    UserRepository users();
+
+    PostRepository posts();
 }

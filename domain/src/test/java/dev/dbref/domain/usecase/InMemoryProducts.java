@@ -40,6 +40,16 @@ final class InMemoryProducts implements UnitOfWork {
             public ProductRepository products() {
                 return tx;
             }
+
+            @Override
+            public dev.dbref.domain.port.UserRepository users() {
+                throw new UnsupportedOperationException("this fake holds products only");
+            }
+
+            @Override
+            public dev.dbref.domain.port.PostRepository posts() {
+                throw new UnsupportedOperationException("this fake holds products only");
+            }
         });
         committed = tx.rows;
         return result;

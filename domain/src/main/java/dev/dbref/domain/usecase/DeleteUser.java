@@ -1,0 +1,19 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.port.UnitOfWork;
+
+/** Removes a user and, with it, every post of theirs. */
+public final class DeleteUser {
+    private final UnitOfWork unitOfWork;
+
+    public DeleteUser(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    public void delete(long id) {
+        if (!unitOfWork.write(repos -> repos.users().delete(id))) {
+            throw new NotFoundException("user", id);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.UserView;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.util.List;
+
+/** Reads one user, with its posts if asked: two statements at most. */
+public final class GetUser {
+    private final UnitOfWork unitOfWork;
+
+    public GetUser(UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+    }
+
+    public UserView get(long id, boolean withPosts) {
+        return unitOfWork.read(repos -> {
+            User user = repos.users().findById(id).orElseThrow(() -> new NotFoundException("user", id));
+            return new UserView(user, withPosts ? repos.posts().findAllByUserIds(List.of(id)) : null);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.Post;
+import dev.dbref.domain.model.PostPatch;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Clock;
+
+/** Changes the title or body of a post. */
+public final class UpdatePost {
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public UpdatePost(UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    public Post update(long id, PostPatch patch) {
+        if (patch.isEmpty()) {
+            return unitOfWork.read(repos -> repos.posts().findById(id)).orElseThrow(() -> new NotFoundException("post", id));
+        }
+        return unitOfWork.write(repos -> repos.posts().update(id, patch, Now.of(clock)))
+                .orElseThrow(() -> new NotFoundException("post", id));
+    }
+}

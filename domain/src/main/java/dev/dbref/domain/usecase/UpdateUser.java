@@ -1,0 +1,27 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.UserPatch;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.time.Clock;
+
+/** Changes some properties of a user. */
+public final class UpdateUser {
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public UpdateUser(UnitOfWork unitOfWork, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    public User update(long id, UserPatch patch) {
+        if (patch.isEmpty()) {
+            return unitOfWork.read(repos -> repos.users().findById(id)).orElseThrow(() -> new NotFoundException("user", id));
+        }
+        return unitOfWork.write(repos -> repos.users().update(id, patch, Now.of(clock)))
+                .orElseThrow(() -> new NotFoundException("user", id));
+    }
+}

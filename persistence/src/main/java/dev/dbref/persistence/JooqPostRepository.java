@@ -1,0 +1,102 @@
+package dev.dbref.persistence;
+
+import dev.dbref.db.jooq.tables.records.PostsRecord;
+import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Post;
+import dev.dbref.domain.model.PostDraft;
+import dev.dbref.domain.model.PostFilter;
+import dev.dbref.domain.model.PostPatch;
+import dev.dbref.domain.model.Text;
+import dev.dbref.domain.port.PostRepository;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.dbref.db.jooq.Tables.POSTS;
+
+/** {@link PostRepository} in type-safe jOOQ, on the connection of one unit of work. */
+final class JooqPostRepository implements PostRepository {
+    private final DSLContext tx;
+
+    JooqPostRepository(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Post> findById(long id) {
+        return tx.selectFrom(POSTS).where(POSTS.ID.eq(id)).fetchOptional().map(JooqPostRepository::toPost);
+    }
+
+    @Override
+    public Post insert(long userId, PostDraft draft, Instant now) {
+        return tx.insertInto(POSTS)
+                .set(POSTS.USER_ID, userId)
+                .set(POSTS.TITLE, draft.title())
+                .set(POSTS.TITLE_KEY, Text.searchKey(draft.title()))
+                .set(POSTS.BODY, draft.body())
+                .set(POSTS.CREATED_AT, now)
+                .set(POSTS.UPDATED_AT, now)
+                .returning()
+                .fetchSingle(JooqPostRepository::toPost);
+    }
+
+    @Override
+    public Optional<Post> update(long id, PostPatch patch, Instant now) {
+        Map<Field<?>, Object> changes = new LinkedHashMap<>();
+        if (patch.title().present()) {
+            changes.put(POSTS.TITLE, patch.title().value());
+            changes.put(POSTS.TITLE_KEY, Text.searchKey(patch.title().value()));
+        }
+        if (patch.body().present()) {
+            changes.put(POSTS.BODY, patch.body().value());
+        }
+        changes.put(POSTS.UPDATED_AT, now);
+        return tx.update(POSTS).set(changes).where(POSTS.ID.eq(id)).returning().fetchOptional(JooqPostRepository::toPost);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return tx.deleteFrom(POSTS).where(POSTS.ID.eq(id)).execute() == 1;
+    }
+
+    @Override
+    public List<Post> find(PostFilter filter, PageRequest page) {
+        return tx.selectFrom(POSTS).where(condition(filter)).orderBy(POSTS.ID)
+                .limit(page.limit()).offset(page.skip())
+                .fetch(JooqPostRepository::toPost);
+    }
+
+    @Override
+    public long count(PostFilter filter) {
+        return tx.fetchCount(POSTS, condition(filter));
+    }
+
+    @Override
+    public List<Post> findAllByUserIds(Collection<Long> userIds) {
+        return tx.selectFrom(POSTS).where(POSTS.USER_ID.in(userIds)).orderBy(POSTS.ID).fetch(JooqPostRepository::toPost);
+    }
+
+    private static Condition condition(PostFilter filter) {
+        List<Condition> all = new ArrayList<>();
+        if (filter.userId() != null) {
+            all.add(POSTS.USER_ID.eq(filter.userId()));
+        }
+        if (filter.titleContains() != null) {
+            all.add(SearchPatterns.contains(POSTS.TITLE_KEY, filter.titleContains()));
+        }
+        return DSL.and(all);
+    }
+
+    static Post toPost(PostsRecord r) {
+        return new Post(r.getId(), r.getUserId(), r.getTitle(), r.getBody(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.dbref.persistence;
+
+class PostgresUserPostRepositoryTest extends UserPostRepositoryContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
+    }
+}
