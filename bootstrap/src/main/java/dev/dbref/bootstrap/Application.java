@@ -7,11 +7,14 @@ import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationReport;
 import dev.dbref.web.Api;
+import dev.dbref.web.DatabaseProbe;
 import io.helidon.webserver.WebServer;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The wired service, read top to bottom: configuration, then the pool, then the unit of work,
@@ -23,16 +26,27 @@ final class Application implements AutoCloseable {
 
     private final Database database;
     private final WebServer server;
+    private final List<String> routes;
 
-    private Application(Database database, WebServer server) {
+    private Application(Database database, WebServer server, List<String> routes) {
         this.database = database;
         this.server = server;
+        this.routes = routes;
     }
 
+    /** Held so the level set for DB_ECHO_POOL is not lost when the logger is garbage-collected. */
+    private static final java.util.logging.Logger HIKARI_POOL_LOG =
+            java.util.logging.Logger.getLogger("com.zaxxer.hikari.pool.HikariPool");
+
     static Application start(Settings settings) {
+        if (settings.echoPool()) {
+            // HikariCP logs connects and closes at debug level; checkouts and checkins are ours.
+            HIKARI_POOL_LOG.setLevel(java.util.logging.Level.FINE);
+        }
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
         RequestStatements statements = new RequestStatements();
-        Database database = Database.open(url, settings.pool(), statements, settings.sqlEcho());
+        Database database = Database.open(url, settings.pool(),
+                new Database.Options(statements, settings.sqlEcho(), settings.echoPool()));
         try {
             database.check();
             if (settings.migrateOnStart()) {
@@ -43,6 +57,12 @@ final class Application implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
             UserUseCases users = UserUseCases.over(unitOfWork, clock);
+            DatabaseProbe probe = new DatabaseProbeAdapter(database);
+            Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog());
+            if (settings.debugEndpoints() && settings.adminToken().isEmpty()) {
+                LOG.log(Level.WARNING, "DEBUG_ENDPOINTS is on but ADMIN_TOKEN is empty: /debug/connections refuses everyone");
+            }
+            List<String> routes = new ArrayList<>();
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -52,12 +72,12 @@ final class Application implements AutoCloseable {
                     .maxConcurrentRequests(settings.maxConcurrentRequests())
                     .idleConnectionTimeout(settings.idleConnectionTimeout())
                     .directHandlers(Api.directHandlers())
-                    .routing(routing -> Api.routing(routing, products, users, statements))
+                    .routing(routing -> routes.addAll(Api.routing(routing, products, users, statements, probe, api)))
                     .build()
                     .start();
             LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()
                     + " with database " + database.describe());
-            return new Application(database, server);
+            return new Application(database, server, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -70,6 +90,11 @@ final class Application implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    /** The registered operations, e.g. {@code "GET /products/{id}"}. */
+    List<String> routes() {
+        return routes;
     }
 
     Database database() {

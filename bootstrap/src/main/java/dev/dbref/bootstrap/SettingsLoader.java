@@ -46,7 +46,7 @@ final class SettingsLoader {
         return new Settings(text("DATABASE_URL"), text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
-                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"));
+                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"));
     }
 
     /** The environment variable if set, else {@code app.<name in kebab case>} from the YAML file. */

@@ -27,6 +27,10 @@ final class Http {
         return send(request(path).GET().build());
     }
 
+    Reply getWith(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
     Reply post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(body(json)).build());
     }

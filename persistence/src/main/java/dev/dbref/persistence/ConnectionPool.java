@@ -23,9 +23,10 @@ final class ConnectionPool {
     private ConnectionPool() {
     }
 
-    static HikariDataSource create(DatabaseUrl url, PoolSettings settings) {
+    static HikariDataSource create(DatabaseUrl url, PoolSettings settings, PoolTelemetry telemetry) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("dbref");
+        config.setMetricsTrackerFactory(telemetry);
         config.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
             config.setUsername(url.user());

@@ -29,18 +29,20 @@ final class PooledUnitOfWork implements UnitOfWork {
     private final Configuration jooq;
     private final WriteGate writeGate;
     private final Runnable evictPooledConnections;
+    private final PoolEcho echo;
 
     /**
      * @param evictPooledConnections retires every pooled connection; called when one turns out dead,
      *                               because a server restart kills all of them at once
      */
     PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate,
-                     Runnable evictPooledConnections) {
+                     Runnable evictPooledConnections, PoolEcho echo) {
         this.pool = pool;
         this.dialect = dialect;
         this.jooq = jooq;
         this.writeGate = writeGate;
         this.evictPooledConnections = evictPooledConnections;
+        this.echo = echo;
     }
 
     @Override
@@ -71,7 +73,9 @@ final class PooledUnitOfWork implements UnitOfWork {
 
     private <T> T attempt(boolean write, Work<T> work) {
         boolean committing = false;
-        try (Connection connection = pool.getConnection()) {
+        // Resources close in reverse order: the connection goes back to the pool, then the checkin is logged.
+        try (Checkin ignored = echo::checkin; Connection connection = pool.getConnection()) {
+            echo.checkout(write);
             begin(connection, write);
             T result;
             try {
@@ -89,6 +93,13 @@ final class PooledUnitOfWork implements UnitOfWork {
             }
             throw SqlErrors.translate(e);
         }
+    }
+
+    /** Logs the checkin once the connection is back in the pool. */
+    @FunctionalInterface
+    private interface Checkin extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** A connection that turned out dead before the commit: safe to run the whole work again. */

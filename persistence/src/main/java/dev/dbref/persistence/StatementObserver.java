@@ -18,6 +18,8 @@ final class StatementObserver implements ExecuteListener {
     private final StatementListener listener;
     private final SqlEcho echo;
     private final ThreadLocal<Long> started = new ThreadLocal<>();
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder nanosTotal = new java.util.concurrent.atomic.LongAdder();
 
     StatementObserver(StatementListener listener, SqlEcho echo) {
         this.listener = listener;
@@ -37,6 +39,8 @@ final class StatementObserver implements ExecuteListener {
         }
         started.remove();
         long nanos = System.nanoTime() - start;
+        statements.increment();
+        nanosTotal.add(nanos);
         listener.executed(nanos);
         boolean slow = nanos >= echo.slowStatement().toNanos();
         if (echo.statements() || slow) {
@@ -44,6 +48,10 @@ final class StatementObserver implements ExecuteListener {
                     nanos / 1e6, Math.max(ctx.rows(), ctx.result() == null ? -1 : ctx.result().size()), sql(ctx));
             SQL_LOG.log(slow ? Level.WARNING : Level.INFO, message);
         }
+    }
+
+    StatementTotals totals() {
+        return new StatementTotals(statements.sum(), nanosTotal.sum() / 1e9);
     }
 
     private String sql(ExecuteContext ctx) {

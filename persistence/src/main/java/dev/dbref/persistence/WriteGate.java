@@ -17,18 +17,21 @@ import java.util.function.Supplier;
 final class WriteGate {
     private final Semaphore permit;
     private final Duration timeout;
+    private final Runnable onTimeout;
 
-    private WriteGate(Semaphore permit, Duration timeout) {
+    private WriteGate(Semaphore permit, Duration timeout, Runnable onTimeout) {
         this.permit = permit;
         this.timeout = timeout;
+        this.onTimeout = onTimeout;
     }
 
     static WriteGate open() {
-        return new WriteGate(null, Duration.ZERO);
+        return new WriteGate(null, Duration.ZERO, () -> { });
     }
 
-    static WriteGate oneWriter(Duration timeout) {
-        return new WriteGate(new Semaphore(1, true), timeout);
+    /** @param onTimeout told of every writer that gave up waiting (counted with the pool's timeouts) */
+    static WriteGate oneWriter(Duration timeout, Runnable onTimeout) {
+        return new WriteGate(new Semaphore(1, true), timeout, onTimeout);
     }
 
     <T> T pass(Supplier<T> write) {
@@ -46,6 +49,7 @@ final class WriteGate {
     private void acquire() {
         try {
             if (!permit.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                onTimeout.run();
                 throw new StoreUnavailableException(
                         "no database connection became free within " + timeout.toMillis() + " ms", null);
             }

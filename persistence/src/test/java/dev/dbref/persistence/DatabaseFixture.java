@@ -21,7 +21,8 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
-        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings, listener, SqlEcho.DEFAULTS);
+        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings,
+                new Database.Options(listener, SqlEcho.DEFAULTS, false));
         database.migrate();
         return new DatabaseFixture(database);
     }

@@ -6,9 +6,12 @@ import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The HTTP adapter's entry point: the API's routes and error handling over the given use cases.
- * The composition root adds the result to its web server.
+ * The HTTP adapter's entry point: the API's routes, its request observer and its error handling,
+ * over the given use cases. The composition root adds the result to its web server.
  */
 public final class Api {
     /** Request bodies above this size are refused with 413 before they are read. */
@@ -17,13 +20,34 @@ public final class Api {
     private Api() {
     }
 
-    public static void routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
-                               StatementStats stats) {
-        routing.addFilter(new RequestTiming(stats))
-                .register("/products", new ProductRoutes(products))
-                .register("/users", new UserRoutes(users))
-                .register("/posts", new PostRoutes(users));
+    /**
+     * @param debugEndpoints serve {@code /debug/connections} (to holders of {@code adminToken})
+     * @param requestLog     write one log line per request
+     */
+    public record Options(boolean debugEndpoints, String adminToken, boolean requestLog) {
+        @Override
+        public String toString() {
+            return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog + "]";
+        }
+    }
+
+    /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
+    public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
+                                       StatementStats stats, DatabaseProbe database, Options options) {
+        HttpMetrics metrics = new HttpMetrics();
+        routing.addFilter(new RequestObserver(stats, metrics, options.requestLog()));
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new ProductRoutes(products).routes());
+        routes.addAll(new UserRoutes(users).routes());
+        routes.addAll(new PostRoutes(users).routes());
+        routes.addAll(new ObserveRoutes(database, metrics).routes());
+        routes.addAll(new OpenApiRoutes().routes());
+        if (options.debugEndpoints()) {
+            routes.addAll(new DebugRoutes(database, options.adminToken()).routes());
+        }
+        List<String> registered = RouteTable.register(routing, routes);
         ErrorResponses.register(routing);
+        return registered;
     }
 
     /** problem+json for what Helidon rejects before routing (oversized or malformed requests). */

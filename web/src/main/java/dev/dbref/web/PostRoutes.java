@@ -5,15 +5,14 @@ import dev.dbref.domain.model.PostFilter;
 import dev.dbref.domain.model.PostView;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.List;
 import java.util.Set;
 
 /** {@code /posts}. Posts are created under their user: {@code POST /users/{id}/posts}. */
-final class PostRoutes implements HttpService {
+final class PostRoutes {
     private static final Set<String> LIST_PARAMETERS = Set.of("skip", "limit", "user_id", "title_contains", "include");
     private static final Set<String> ONE_PARAMETERS = Set.of("include");
 
@@ -23,14 +22,12 @@ final class PostRoutes implements HttpService {
         this.users = users;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .any("/", new MethodNotAllowed("GET"))
-                .get("/{id}", this::get)
-                .patch("/{id}", this::update)
-                .delete("/{id}", this::delete)
-                .any("/{id}", new MethodNotAllowed("GET, PATCH, DELETE"));
+    List<Route> routes() {
+        return List.of(
+                Route.get("/posts", this::list),
+                Route.get("/posts/{id}", this::get),
+                Route.patch("/posts/{id}", this::update),
+                Route.delete("/posts/{id}", this::delete));
     }
 
     private void get(ServerRequest req, ServerResponse res) {

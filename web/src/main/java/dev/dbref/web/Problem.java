@@ -46,6 +46,10 @@ record Problem(Status status, String detail, String instance, List<FieldError> e
         if (instance != null) {
             body.put("instance", instance);
         }
+        String requestId = RequestContext.currentRequestId();
+        if (requestId != null) {
+            body.put("request_id", requestId);
+        }
         if (errors != null) {
             ArrayNode list = body.putArray("errors");
             errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));

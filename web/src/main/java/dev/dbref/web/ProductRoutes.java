@@ -13,8 +13,6 @@ import dev.dbref.domain.usecase.CreateProducts;
 import dev.dbref.domain.usecase.ProductUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -25,27 +23,24 @@ import java.util.List;
  * {@code /products}: each handler reads and checks the whole request, calls exactly one use case
  * (one unit of work), then writes the response, so no connection is held while JSON is parsed or written.
  */
-final class ProductRoutes implements HttpService {
+final class ProductRoutes {
     private final ProductUseCases products;
 
     ProductRoutes(ProductUseCases products) {
         this.products = products;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.post("/bulk", this::createAll)
-                .any("/bulk", new MethodNotAllowed("POST"))
-                .get("/", this::list)
-                .post("/", this::create)
-                .patch("/", this::updateAll)
-                .delete("/", this::deleteAll)
-                .any("/", new MethodNotAllowed("GET, POST, PATCH, DELETE"))
-                .get("/{id}", this::get)
-                .put("/{id}", this::replace)
-                .patch("/{id}", this::update)
-                .delete("/{id}", this::delete)
-                .any("/{id}", new MethodNotAllowed("GET, PUT, PATCH, DELETE"));
+    List<Route> routes() {
+        return List.of(
+                Route.post("/products/bulk", this::createAll),
+                Route.get("/products", this::list),
+                Route.post("/products", this::create),
+                Route.patch("/products", this::updateAll),
+                Route.delete("/products", this::deleteAll),
+                Route.get("/products/{id}", this::get),
+                Route.put("/products/{id}", this::replace),
+                Route.patch("/products/{id}", this::update),
+                Route.delete("/products/{id}", this::delete));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

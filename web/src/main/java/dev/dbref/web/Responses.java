@@ -21,12 +21,12 @@ final class Responses {
 
     static void noContent(ServerResponse res) {
         res.status(Status.NO_CONTENT_204);
-        RequestTiming.addHeaders(res);
+        ServerTiming.addHeader(res);
         res.send();
     }
 
     static void send(ServerResponse res, byte[] body) {
-        RequestTiming.addHeaders(res);
+        ServerTiming.addHeader(res);
         res.send(body);
     }
 

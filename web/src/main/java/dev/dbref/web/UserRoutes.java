@@ -7,15 +7,14 @@ import dev.dbref.domain.model.UserView;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.List;
 import java.util.Set;
 
 /** {@code /users} and {@code /users/{id}/posts}. */
-final class UserRoutes implements HttpService {
+final class UserRoutes {
     private static final Set<String> LIST_PARAMETERS = Set.of("skip", "limit", "email", "username", "include");
     private static final Set<String> ONE_PARAMETERS = Set.of("include");
     private static final Set<String> PAGE_PARAMETERS = Set.of("skip", "limit");
@@ -26,18 +25,15 @@ final class UserRoutes implements HttpService {
         this.users = users;
     }
 
-    @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::list)
-                .post("/", this::create)
-                .any("/", new MethodNotAllowed("GET, POST"))
-                .get("/{id}/posts", this::listPosts)
-                .post("/{id}/posts", this::createPost)
-                .any("/{id}/posts", new MethodNotAllowed("GET, POST"))
-                .get("/{id}", this::get)
-                .patch("/{id}", this::update)
-                .delete("/{id}", this::delete)
-                .any("/{id}", new MethodNotAllowed("GET, PATCH, DELETE"));
+    List<Route> routes() {
+        return List.of(
+                Route.get("/users", this::list),
+                Route.post("/users", this::create),
+                Route.get("/users/{id}", this::get),
+                Route.patch("/users/{id}", this::update),
+                Route.delete("/users/{id}", this::delete),
+                Route.get("/users/{id}/posts", this::listPosts),
+                Route.post("/users/{id}/posts", this::createPost));
     }
 
     private void create(ServerRequest req, ServerResponse res) {

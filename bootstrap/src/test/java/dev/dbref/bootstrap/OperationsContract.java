@@ -1,0 +1,151 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.domain.port.UnitOfWork;
+import dev.dbref.persistence.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Health, metrics, the guarded debug endpoint, request ids and pool exhaustion, against the
+ * real server on each database. The pool is small and its timeout short so exhaustion is quick.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OperationsContract {
+    private static final String TOKEN = "t0ken-for-tests";
+
+    private Application app;
+    private Http http;
+
+    abstract TestDatabase database();
+
+    @BeforeAll
+    void start() {
+        app = TestServers.start(database(), Map.of("DB_POOL_SIZE", "2", "DB_POOL_TIMEOUT", "700ms",
+                "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", TOKEN));
+        http = new Http(app.port());
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void readiness_and_liveness_are_up_with_the_database_check() {
+        Http.Reply ready = http.get("/observe/health");
+        assertEquals(200, ready.status(), ready.toString());
+        assertEquals("UP", ready.json().get("status").asText());
+        var check = ready.json().get("checks").get(0);
+        assertEquals("database", check.get("name").asText());
+        assertEquals(app.database().dialect().displayName(), check.get("data").get("dialect").asText());
+        assertTrue(check.get("data").get("latency_ms").asDouble() >= 0);
+
+        Http.Reply live = http.get("/observe/health/live");
+        assertEquals(200, live.status());
+        assertEquals("UP", live.json().get("status").asText());
+    }
+
+    @Test
+    void metrics_show_requests_by_route_template_and_the_pool() {
+        http.post("/products", "{\"name\": \"m\", \"price\": 1}");
+        http.get("/products/1");
+        http.get("/products/2");
+
+        Http.Reply metrics = http.get("/observe/metrics");
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.contentType().startsWith("text/plain"), metrics.contentType());
+        String text = metrics.text();
+        assertTrue(text.contains("http_requests_total{method=\"POST\",route=\"/products\",status=\"201\"}"), text);
+        assertTrue(text.matches("(?s).*http_requests_total\\{method=\"GET\",route=\"/products/\\{id}\",status=\"\\d{3}\"} [1-9].*"), text);
+        assertTrue(text.contains("http_request_duration_seconds_bucket{method=\"POST\",route=\"/products\",status=\"201\",le=\"+Inf\"}"));
+        for (String gauge : List.of("db_pool_active_connections", "db_pool_idle_connections", "db_pool_pending_threads",
+                "db_pool_total_connections", "db_pool_max_connections 2", "db_pool_connection_timeouts_total",
+                "db_statements_total", "db_statement_seconds_total")) {
+            assertTrue(text.contains("\n" + gauge), gauge + " missing");
+        }
+        assertTrue(!text.contains("/products/1\""), "raw paths must not become labels");
+    }
+
+    @Test
+    void debug_connections_needs_the_admin_token() {
+        assertEquals(401, http.get("/debug/connections").status());
+        Http.Reply wrong = http.send("GET", "/debug/connections", null, null);
+        assertEquals(401, wrong.status());
+        assertEquals("Bearer", wrong.header("WWW-Authenticate"));
+
+        Http.Reply ok = new Http(app.port()).getWith("/debug/connections", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, ok.status(), ok.toString());
+        assertEquals(2, ok.json().get("pool").get("max").asInt());
+        assertEquals(app.database().dialect().displayName(), ok.json().get("database").get("dialect").asText());
+        assertEquals(database() == TestDatabase.POSTGRESQL, !ok.json().get("database").get("server_connections").isNull());
+        assertTrue(!ok.text().contains(TOKEN));
+    }
+
+    @Test
+    void every_response_has_a_request_id_that_problems_repeat() {
+        Http.Reply reply = http.get("/products/abc");
+        String id = reply.header("X-Request-Id");
+        assertNotNull(id);
+        assertEquals(id, reply.json().get("request_id").asText());
+
+        Http.Reply given = new Http(app.port()).getWith("/products/abc", "X-Request-Id", "trace-42");
+        assertEquals("trace-42", given.header("X-Request-Id"));
+    }
+
+    @Test
+    void an_exhausted_pool_gives_fast_503s_with_retry_after_then_recovers() throws Exception {
+        UnitOfWork uow = app.database().unitOfWork();
+        CountDownLatch holding = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> holders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                holders.add(threads.submit(() -> uow.read(repos -> {
+                    holding.countDown();
+                    awaitQuietly(release);
+                    return null;
+                })));
+            }
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+
+            long start = System.nanoTime();
+            Http.Reply waited = http.get("/products");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, waited.status(), waited.toString());
+            assertEquals("application/problem+json", waited.contentType());
+            assertNotNull(waited.header("Retry-After"));
+            assertTrue(millis >= 600 && millis < 5_000, "answered after " + millis + " ms");
+            assertTrue(http.get("/observe/metrics").text().matches("(?s).*\\ndb_pool_connection_timeouts_total [1-9].*"));
+
+            release.countDown();
+            for (Future<?> holder : holders) {
+                holder.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(200, http.get("/products").status());
+        assertEquals(0, app.database().poolStats().active());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

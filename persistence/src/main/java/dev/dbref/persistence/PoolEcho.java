@@ -1,0 +1,41 @@
+package dev.dbref.persistence;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.function.Supplier;
+
+/**
+ * {@code DB_ECHO_POOL}: logs each checkout and checkin of a connection with the pool's counts.
+ * HikariCP itself logs connects and closes (logger {@code com.zaxxer.hikari.pool.HikariPool} at
+ * debug level), which the composition root switches on with the same setting.
+ */
+final class PoolEcho {
+    private static final Logger LOG = System.getLogger("dev.dbref.pool");
+    static final PoolEcho OFF = new PoolEcho(false, () -> null);
+
+    private final boolean enabled;
+    private final Supplier<PoolStats> stats;
+
+    PoolEcho(boolean enabled, Supplier<PoolStats> stats) {
+        this.enabled = enabled;
+        this.stats = stats;
+    }
+
+    void checkout(boolean write) {
+        if (enabled) {
+            LOG.log(Level.INFO, "checkout (" + (write ? "write" : "read") + ") " + counts());
+        }
+    }
+
+    void checkin() {
+        if (enabled) {
+            LOG.log(Level.INFO, "checkin " + counts());
+        }
+    }
+
+    private String counts() {
+        PoolStats s = stats.get();
+        return "active=" + s.active() + " idle=" + s.idle() + " pending=" + s.pending() + " total=" + s.total()
+                + " max=" + s.max();
+    }
+}

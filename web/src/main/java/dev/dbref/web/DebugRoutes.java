@@ -1,0 +1,59 @@
+package dev.dbref.web;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * {@code /debug/connections}: pool and server connection figures for an operator holding the
+ * admin token. Registered only when debug endpoints are switched on; the token is compared in
+ * constant time and never logged.
+ */
+final class DebugRoutes {
+    private final DatabaseProbe database;
+    private final byte[] expectedAuthorization;
+
+    /** @param adminToken may be empty: then every request is refused */
+    DebugRoutes(DatabaseProbe database, String adminToken) {
+        this.database = database;
+        this.expectedAuthorization = adminToken == null || adminToken.isEmpty()
+                ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
+    }
+
+    List<Route> routes() {
+        return List.of(Route.get("/debug/connections", this::connections));
+    }
+
+    private void connections(ServerRequest req, ServerResponse res) {
+        if (!authorized(req)) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            throw new HttpProblem(Status.UNAUTHORIZED_401, "a valid admin token is required: Authorization: Bearer <token>");
+        }
+        DatabaseProbe.PoolFigures pool = database.pool();
+        ObjectNode body = Json.object();
+        body.putObject("pool").put("active", pool.active()).put("idle", pool.idle()).put("pending", pool.pending())
+                .put("total", pool.total()).put("max", pool.max());
+        ObjectNode db = body.putObject("database").put("dialect", database.dialect());
+        Long serverConnections = database.serverConnections();
+        if (serverConnections == null) {
+            db.putNull("server_connections");
+        } else {
+            db.put("server_connections", serverConnections);
+        }
+        Responses.json(res, Status.OK_200, body);
+    }
+
+    private boolean authorized(ServerRequest req) {
+        if (expectedAuthorization == null) {
+            return false;
+        }
+        byte[] given = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, expectedAuthorization);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.dbref.web;
+
+/**
+ * What the API knows about the request being served on the current thread: its id, when it
+ * started, which route template it matched, and how its SQL statements are counted. Each request
+ * runs start to end on its own virtual thread, so a thread-local holds it; the request observer
+ * sets it first and clears it last.
+ */
+public final class RequestContext {
+    private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+
+    private final String id;
+    private final long startNanos;
+    private final StatementStats stats;
+    private String route;
+
+    private RequestContext(String id, long startNanos, StatementStats stats) {
+        this.id = id;
+        this.startNanos = startNanos;
+        this.stats = stats;
+    }
+
+    static RequestContext begin(String id, StatementStats stats) {
+        stats.begin();
+        RequestContext context = new RequestContext(id, System.nanoTime(), stats);
+        CURRENT.set(context);
+        return context;
+    }
+
+    static void end() {
+        CURRENT.remove();
+    }
+
+    static RequestContext current() {
+        return CURRENT.get();
+    }
+
+    /** The id of the request served on this thread, or {@code null}; log formatters add it to every line. */
+    public static String currentRequestId() {
+        RequestContext context = CURRENT.get();
+        return context == null ? null : context.id;
+    }
+
+    static void routeMatched(String template) {
+        RequestContext context = CURRENT.get();
+        if (context != null) {
+            context.route = template;
+        }
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The matched path template, or {@code null} when no route matched (a 404). */
+    String route() {
+        return route;
+    }
+
+    long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    StatementStats.Snapshot statements() {
+        return stats.current();
+    }
+}
