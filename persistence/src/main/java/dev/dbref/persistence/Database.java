@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     private final PoolTelemetry telemetry;
     private final StatementObserver statements;
     private final UnitOfWork unitOfWork;
+    private final Availability availability;
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options) {
         this.url = url;
@@ -59,7 +60,9 @@ public final class Database implements AutoCloseable {
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)
                 : WriteGate.open();
         PoolEcho echo = options.echoPool() ? new PoolEcho(true, this::poolStats) : PoolEcho.OFF;
-        this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate, this::evictPooledConnections, echo);
+        this.availability = new Availability(this::probeReason, this::evictPooledConnections);
+        this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate, this::evictPooledConnections, echo,
+                availability);
     }
 
     /**
@@ -145,12 +148,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@code null} when a fresh connection answers {@code SELECT 1}, else why not; never used for SQLite. */
+    private String probeReason() {
+        if (url.dialect() == Dialect.SQLITE) {
+            return null;
+        }
+        try {
+            check();
+            return null;
+        } catch (DatabaseUnreachableException e) {
+            return e.getMessage();
+        }
+    }
+
     /**
      * Readiness: {@code SELECT 1} on a pooled connection, waiting at most {@code timeout} for it.
      *
      * @throws DatabaseUnreachableException with a one-line reason when the database does not answer
      */
     public ServerInfo ping(Duration timeout) {
+        if (availability.isDown()) {
+            try {
+                availability.requireReachable();
+            } catch (RuntimeException e) {
+                throw new DatabaseUnreachableException(e.getMessage(), e);
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection connection = borrow(timeout)) {
             if (System.nanoTime() > deadline) {
@@ -158,6 +181,7 @@ public final class Database implements AutoCloseable {
             }
             return selectOne(connection);
         } catch (SQLException e) {
+            availability.connectionFailed();
             throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
         }
     }

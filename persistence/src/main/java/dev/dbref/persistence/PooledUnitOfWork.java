@@ -30,19 +30,21 @@ final class PooledUnitOfWork implements UnitOfWork {
     private final WriteGate writeGate;
     private final Runnable evictPooledConnections;
     private final PoolEcho echo;
+    private final Availability availability;
 
     /**
      * @param evictPooledConnections retires every pooled connection; called when one turns out dead,
      *                               because a server restart kills all of them at once
      */
     PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate,
-                     Runnable evictPooledConnections, PoolEcho echo) {
+                     Runnable evictPooledConnections, PoolEcho echo, Availability availability) {
         this.pool = pool;
         this.dialect = dialect;
         this.jooq = jooq;
         this.writeGate = writeGate;
         this.evictPooledConnections = evictPooledConnections;
         this.echo = echo;
+        this.availability = availability;
     }
 
     @Override
@@ -56,13 +58,17 @@ final class PooledUnitOfWork implements UnitOfWork {
     }
 
     private <T> T inTransaction(boolean write, Work<T> work) {
+        availability.requireReachable();
         try {
             return attempt(write, work);
         } catch (StaleConnectionException stale) {
             // The pooled connection had died (server restart, pg_terminate_backend, network cut)
             // before anything was committed. Its idle siblings are most likely dead too: retire
-            // them all and run the work once more on a fresh connection.
+            // them all; if the server itself is gone, say so now rather than after the pool
+            // timeout; else run the work once more on a fresh connection.
             evictPooledConnections.run();
+            availability.connectionFailed();
+            availability.requireReachable();
             try {
                 return attempt(write, work);
             } catch (StaleConnectionException again) {
@@ -90,6 +96,9 @@ final class PooledUnitOfWork implements UnitOfWork {
         } catch (SQLException | RuntimeException e) {
             if (!committing && SqlErrors.isConnectionLost(e)) {
                 throw new StaleConnectionException(e);
+            }
+            if (SqlErrors.isConnectFailure(e)) {
+                availability.connectionFailed();
             }
             throw SqlErrors.translate(e);
         }

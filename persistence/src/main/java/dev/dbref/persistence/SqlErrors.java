@@ -53,6 +53,16 @@ final class SqlErrors {
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
     }
 
+    /**
+     * True when the pool could not hand out a connection because new ones cannot be opened
+     * (HikariCP's timeout carries the last connect failure as its cause), as opposed to every
+     * connection simply being busy.
+     */
+    static boolean isConnectFailure(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        return sql instanceof SQLTransientConnectionException && sql.getCause() != null;
+    }
+
     static boolean isUniqueViolation(SQLException sql) {
         if (sql == null) {
             return false;

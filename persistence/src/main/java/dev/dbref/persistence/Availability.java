@@ -1,0 +1,75 @@
+package dev.dbref.persistence;
+
+import dev.dbref.domain.port.StoreUnavailableException;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Makes an outage cost each request milliseconds, not the pool timeout. Once a unit of work finds
+ * the server unreachable, later ones fail at once with "unavailable" instead of queueing in the
+ * pool; at most once per {@link #RETRY_EVERY}, one caller probes the server with a fresh
+ * connection (which fails fast when nothing listens) and, when it answers, traffic resumes on
+ * a refreshed pool. A file database (SQLite) cannot be unreachable this way and never trips.
+ */
+final class Availability {
+    static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+    private final Supplier<String> probe;
+    private final Runnable refreshPool;
+    private volatile String downReason;
+    private volatile long lastProbeNanos;
+
+    /**
+     * @param probe       connects afresh and runs {@code SELECT 1}; returns {@code null} when the
+     *                    server answered, else the reason it did not
+     * @param refreshPool retires every pooled connection (they died with the server)
+     */
+    Availability(Supplier<String> probe, Runnable refreshPool) {
+        this.probe = probe;
+        this.refreshPool = refreshPool;
+    }
+
+    /** Before borrowing: fails fast while the server is known to be down. */
+    void requireReachable() {
+        String reason = downReason;
+        if (reason == null) {
+            return;
+        }
+        synchronized (this) {
+            if (downReason == null) {
+                return;
+            }
+            if (System.nanoTime() - lastProbeNanos < RETRY_EVERY.toNanos()) {
+                throw unavailable();
+            }
+            lastProbeNanos = System.nanoTime();
+            String stillDown = probe.get();
+            if (stillDown != null) {
+                downReason = stillDown;
+                throw unavailable();
+            }
+            downReason = null;
+            refreshPool.run();
+        }
+    }
+
+    /** After a unit of work lost its connection or could not get one: is the server gone? */
+    void connectionFailed() {
+        synchronized (this) {
+            lastProbeNanos = System.nanoTime();
+            String reason = probe.get();
+            if (reason != null) {
+                downReason = reason;
+            }
+        }
+    }
+
+    boolean isDown() {
+        return downReason != null;
+    }
+
+    private StoreUnavailableException unavailable() {
+        return new StoreUnavailableException("the database is unreachable (" + downReason + ")", null);
+    }
+}
