@@ -27,6 +27,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything logs: LogManager reads this property once, when first used.
+        System.setProperty("java.util.logging.manager", KeepLoggingLogManager.class.getName());
         configureLogging();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != OK) {
@@ -107,15 +109,17 @@ public final class Main {
     }
 
     private static void configureLogging() {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
-        }
-        try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
-            if (in != null) {
-                LogManager.getLogManager().readConfiguration(in);
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+                if (in != null) {
+                    LogManager.getLogManager().readConfiguration(in);
+                }
+            } catch (IOException e) {
+                System.err.println("dbref: logging configuration unreadable, using JDK defaults");
             }
-        } catch (IOException e) {
-            System.err.println("dbref: logging configuration unreadable, using JDK defaults");
+        } else {
+            LogManager.getLogManager();
         }
+        KeepLoggingLogManager.configured();
     }
 }

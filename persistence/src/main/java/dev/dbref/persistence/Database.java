@@ -56,6 +56,9 @@ public final class Database implements AutoCloseable {
                         // statement that returns every inserted row, not a last_insert_rowid() query.
                         .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER))
                 .set(statements);
+        if (url.dialect() == Dialect.SQLITE) {
+            jooq.set(statements, new StatementWatchdog(settings.statementTimeout()));
+        }
         WriteGate gate = url.dialect() == Dialect.SQLITE
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)
                 : WriteGate.open();

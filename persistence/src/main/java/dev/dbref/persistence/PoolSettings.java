@@ -38,6 +38,10 @@ public record PoolSettings(Integer maxSize, Duration timeout, Duration recycle, 
         return new PoolSettings(maxSize, wait, recycle, statementTimeout);
     }
 
+    public PoolSettings withStatementTimeout(Duration limit) {
+        return new PoolSettings(maxSize, timeout, recycle, limit);
+    }
+
     public PoolSettings withRecycle(Duration age) {
         return new PoolSettings(maxSize, timeout, age, statementTimeout);
     }

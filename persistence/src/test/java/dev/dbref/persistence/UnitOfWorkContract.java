@@ -125,6 +125,24 @@ abstract class UnitOfWorkContract {
         assertEquals(0, db.database.poolStats().active());
     }
 
+    @Test
+    void a_runaway_statement_is_cancelled_by_the_statement_timeout() {
+        try (DatabaseFixture strict = DatabaseFixture.fresh(database(), PoolSettings.DEFAULTS
+                .withStatementTimeout(Duration.ofSeconds(1)))) {
+            String endless = database() == TestDatabase.POSTGRESQL
+                    ? "SELECT pg_sleep(30)"
+                    : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c";
+            long start = System.nanoTime();
+
+            assertThrows(StoreUnavailableException.class, () -> strict.unitOfWork().read(repos ->
+                    ((JooqRepositories) repos).dsl().fetch(endless)));
+
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 10_000, "cancelled after " + millis + " ms");
+            assertEquals(0, strict.database.poolStats().active());
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
