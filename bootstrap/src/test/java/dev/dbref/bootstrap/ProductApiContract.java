@@ -177,6 +177,32 @@ abstract class ProductApiContract {
         assertEquals(120, seen.stream().distinct().count());
     }
 
+    @Test
+    void ten_thousand_products_load_in_ten_requests_and_page_by_price_without_repeats_or_gaps() {
+        for (int batch = 0; batch < 10; batch++) {
+            int first = batch * 1000;
+            String items = IntStream.range(first, first + 1000)
+                    .mapToObj(i -> "{\"name\": \"p" + i + "\", \"price\": " + (i % 500) + "." + (i % 100 < 10 ? "0" : "") + (i % 100) + "}")
+                    .collect(Collectors.joining(",", "[", "]"));
+            assertEquals(1000, http.post("/products/bulk", items).json().get("created").asInt());
+        }
+
+        List<Long> seen = new ArrayList<>();
+        BigDecimal previous = null;
+        for (int skip = 0; skip < 10_000; skip += 1000) {
+            JsonNode page = http.get("/products?sort=-price&fields=id,price&limit=1000&skip=" + skip).json();
+            assertEquals(10_000, page.get("total").asInt());
+            for (JsonNode item : page.get("items")) {
+                BigDecimal price = item.get("price").decimalValue();
+                assertTrue(previous == null || previous.compareTo(price) >= 0, "not sorted by price descending");
+                previous = price;
+                seen.add(item.get("id").asLong());
+            }
+        }
+        assertEquals(10_000, seen.size());
+        assertEquals(10_000, seen.stream().distinct().count());
+    }
+
     // --- changes ---
 
     @Test

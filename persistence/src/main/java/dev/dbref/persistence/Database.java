@@ -8,6 +8,7 @@ import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -116,10 +117,15 @@ public final class Database implements AutoCloseable {
         return unitOfWork;
     }
 
-    /** Applies pending migrations through the pool (an in-memory SQLite database lives in it). */
+    /**
+     * Applies pending migrations on connections of their own, not the pool's: Flyway holds two
+     * at once, which would deadlock a pool of one. An in-memory SQLite database lives in its pool's
+     * single connection, so it is migrated through that.
+     */
     public MigrationReport migrate() {
         try {
-            return Migrations.apply(pool, url.dialect());
+            DataSource target = url.inMemory() ? pool : new DriverManagerDataSource(url.jdbcUrl(), url.user(), url.password());
+            return Migrations.apply(target, url.dialect());
         } catch (RuntimeException e) {
             throw new DatabaseUnreachableException("migration failed: " + ConnectionFailures.describe(e), e);
         }

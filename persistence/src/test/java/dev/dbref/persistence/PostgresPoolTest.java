@@ -54,6 +54,28 @@ class PostgresPoolTest {
         assertEquals(PoolSettings.DEFAULTS.timeout().toMillis() / 3, db.database.pool().getConnectionTimeout() / 3);
     }
 
+    /** HikariCP's shortest lifetime is 30 s, so this test waits that long, once. */
+    @Test
+    void a_connection_older_than_the_recycle_age_is_retired() throws Exception {
+        try (DatabaseFixture aged = DatabaseFixture.fresh(TestDatabase.POSTGRESQL,
+                PoolSettings.DEFAULTS.withMaxSize(1).withRecycle(java.time.Duration.ofSeconds(30)))) {
+            int before = backendPid(aged);
+            Thread.sleep(33_000);
+            int after = backendPid(aged);
+
+            assertTrue(before != after, "the 30 s old connection (backend " + before + ") was still in use");
+            assertEquals(0, aged.database.poolStats().active());
+        }
+    }
+
+    private static int backendPid(DatabaseFixture fixture) throws Exception {
+        try (Connection c = fixture.database.pool().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     private int terminateAllConnectionsOfThisDatabase() throws Exception {
         String name;
         try (Connection c = db.database.pool().getConnection(); Statement s = c.createStatement();
