@@ -1,0 +1,571 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The benchmark harness (run it with bench/run). Every figure is also reported as a ratio to
+ * what PostgreSQL itself does with the same statement at the same concurrency (pgbench), measured
+ * in the same run, because absolute numbers on a shared machine move 10-50% between runs.
+ */
+public final class Bench {
+    static final int PRODUCTS = 10_000;
+    static final int USERS = 1_000;
+    static final int POSTS_PER_USER = 5;
+    static final int BULK_ITEMS = 1_000;
+
+    final Path root;
+    final int seconds;
+    final int connections;
+    final int threads = 2;
+    final Path work;
+    final Map<String, Object> results = new LinkedHashMap<>();
+
+    Bench(Path root, int seconds, int connections) throws IOException {
+        this.root = root;
+        this.seconds = seconds;
+        this.connections = connections;
+        this.work = Files.createTempDirectory("dbref-bench-");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        int seconds = 10;
+        int connections = 32;
+        for (int i = 1; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--duration" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        new Bench(root, seconds, connections).run();
+    }
+
+    void run() throws Exception {
+        results.put("machine", machine());
+        results.put("settings", Map.of("duration_s", seconds, "connections", connections, "wrk_threads", threads,
+                "request_log", false));
+        Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"));
+        try {
+            Map<String, Object> postgres = benchService("postgresql", pg.serviceUrl());
+            Map<String, Object> ceiling = new LinkedHashMap<>();
+            ceiling.put("select_tps", pg.pgbench(work, connections, threads, seconds, """
+                    \\set id random(1, %d)
+                    SELECT id, name, name_key, description, price, quantity, version, created_at, updated_at FROM products WHERE id = :id;
+                    """.formatted(PRODUCTS)));
+            ceiling.put("insert_tps", pg.pgbench(work, connections, threads, seconds, """
+                    INSERT INTO products (name, name_key, description, price, quantity, version, created_at, updated_at) VALUES ('pgbench', 'pgbench', NULL, 9.99, 1, 1, now(), now()) RETURNING *;
+                    """));
+            ceiling.put("server", pg.version());
+            results.put("pgbench", ceiling);
+            results.put("postgresql", postgres);
+        } finally {
+            pg.close();
+        }
+        results.put("sqlite", benchService("sqlite", "sqlite:" + work.resolve("bench.db")));
+        Report.write(root.resolve("bench/results"), results);
+    }
+
+    /** Starts the service from its jar, loads the data set, warms up, then runs every scenario. */
+    Map<String, Object> benchService(String name, String databaseUrl) throws Exception {
+        System.out.println("== " + name);
+        Service service = Service.start(root, databaseUrl);
+        try {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("startup_s", service.startupSeconds);
+            load(service);
+            wrk(service, "warmup", Scripts.getProduct(), Math.max(3, seconds / 2), connections);
+            Map<String, Object> scenarios = new LinkedHashMap<>();
+            scenarios.put("get_product", scenario(service, "get_product", Scripts.getProduct(), connections));
+            scenarios.put("list_products", scenario(service, "list_products", Scripts.listProducts(), connections));
+            scenarios.put("users_include_posts", scenario(service, "users_include_posts", Scripts.usersWithPosts(), connections));
+            scenarios.put("patch_product", scenario(service, "patch_product", Scripts.patchProduct(), connections));
+            scenarios.put("post_product", scenario(service, "post_product", Scripts.postProduct(), connections));
+            scenarios.put("post_bulk_1000", scenario(service, "post_bulk_1000", Scripts.postBulk(), connections));
+            out.put("scenarios", scenarios);
+            out.put("peak_rss_mib", service.peakRssMiB());
+            return out;
+        } finally {
+            service.stop();
+        }
+    }
+
+    Map<String, Object> scenario(Service service, String name, String script, int conns) throws Exception {
+        double cpuBefore = service.cpuSeconds();
+        Map<String, Object> r = wrk(service, name, script, seconds, conns);
+        double cpu = service.cpuSeconds() - cpuBefore;
+        long requests = (long) r.get("requests");
+        r.put("cpu_ms_per_request", requests == 0 ? 0 : Report.round(cpu * 1000 / requests, 3));
+        System.out.printf(Locale.ROOT, "   %-20s %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n", name,
+                r.get("rps"), r.get("p50_ms"), r.get("p99_ms"), r.get("errors"));
+        return r;
+    }
+
+    Map<String, Object> wrk(Service service, String name, String script, int duration, int conns) throws Exception {
+        Path lua = work.resolve(name + ".lua");
+        Files.writeString(lua, script);
+        Process p = new ProcessBuilder("wrk", "--latency", "-t" + threads, "-c" + conns, "-d" + duration + "s",
+                "--timeout", "10s", "-s", lua.toString(), "http://127.0.0.1:" + service.port).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return Wrk.parse(output);
+    }
+
+    /** 10,000 products in 10 bulk requests; 1,000 users with 5 posts each. */
+    void load(Service service) throws Exception {
+        Http http = new Http(service.port);
+        for (int batch = 0; batch < PRODUCTS / BULK_ITEMS; batch++) {
+            int first = batch * BULK_ITEMS;
+            String items = IntStream.range(first, first + BULK_ITEMS).mapToObj(Scripts::productJson)
+                    .collect(Collectors.joining(",", "[", "]"));
+            http.expect(201, "POST", "/products/bulk", items);
+        }
+        http.parallel(USERS, i -> http.expect(201, "POST", "/users",
+                "{\"email\": \"user" + i + "@example.com\", \"username\": \"user" + i + "\"}"));
+        http.parallel(USERS * POSTS_PER_USER, i -> http.expect(201, "POST", "/users/" + (i / POSTS_PER_USER + 1) + "/posts",
+                "{\"title\": \"post " + i + "\", \"body\": \"Lorem ipsum dolor sit amet.\"}"));
+    }
+
+    static Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", Instant.now().toString());
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown"));
+        m.put("memory_gib", Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Report.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0, 1)).orElse(0.0));
+        m.put("java", System.getProperty("java.version"));
+        return m;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The service as a separate process, started the way a user starts it (bin/serve). */
+    static final class Service {
+        final Process process;
+        final int port;
+        final double startupSeconds;
+
+        private Service(Process process, int port, double startupSeconds) {
+            this.process = process;
+            this.port = port;
+            this.startupSeconds = startupSeconds;
+        }
+
+        static Service start(Path root, String databaseUrl) throws Exception {
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/serve").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(Files.createTempFile("dbref-bench-service-", ".log").toFile());
+            builder.environment().put("DATABASE_URL", databaseUrl);
+            builder.environment().put("PORT", String.valueOf(port));
+            builder.environment().put("HOST", "127.0.0.1");
+            builder.environment().put("REQUEST_LOG", "false");
+            long start = System.nanoTime();
+            Process process = builder.start();
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health")).build();
+            while (true) {
+                try {
+                    if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
+                    throw new IllegalStateException("the service did not become healthy");
+                }
+                Thread.sleep(5);
+            }
+            double startup = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "   healthy after %.2f s (JVM start included)%n", startup);
+            return new Service(process, port, Report.round(startup, 3));
+        }
+
+        /** User plus system CPU time of the service process so far. */
+        double cpuSeconds() throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0; // USER_HZ is 100 on Linux
+        }
+
+        double peakRssMiB() throws IOException {
+            return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM")).findFirst()
+                    .map(l -> Report.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0, 1)).orElse(0.0);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** The PostgreSQL under test: embedded (as in the tests) or the server in BENCH_DATABASE_URL. */
+    static final class Postgres implements AutoCloseable {
+        final EmbeddedPostgres embedded;
+        final String host;
+        final int port;
+        final String user;
+        final String password;
+        final String database;
+
+        private Postgres(EmbeddedPostgres embedded, String host, int port, String user, String password, String database) {
+            this.embedded = embedded;
+            this.host = host;
+            this.port = port;
+            this.user = user;
+            this.password = password;
+            this.database = database;
+        }
+
+        static Postgres start(String url) throws Exception {
+            if (url != null && !url.isBlank()) {
+                URI uri = URI.create(url.replaceFirst("^postgres(ql)?(\\+\\w+)?://", "postgresql://"));
+                String[] info = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
+                Postgres server = new Postgres(null, uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 5432, info[0],
+                        info.length > 1 ? info[1] : "", uri.getPath().substring(1));
+                return server.withFreshDatabase();
+            }
+            // Durable commits, as in production: the tests' embedded server relaxes these.
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            return new Postgres(embedded, "127.0.0.1", embedded.getPort(), "postgres", "", "postgres").withFreshDatabase();
+        }
+
+        private Postgres withFreshDatabase() throws Exception {
+            String name = "dbref_bench_" + System.currentTimeMillis();
+            try (Connection c = connect(database); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return new Postgres(embedded, host, port, user, password, name);
+        }
+
+        Connection connect(String db) throws Exception {
+            return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + db, user, password);
+        }
+
+        String serviceUrl() {
+            return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
+        }
+
+        String version() throws Exception {
+            try (Connection c = connect(database)) {
+                return c.getMetaData().getDatabaseProductVersion();
+            }
+        }
+
+        /** pgbench with prepared statements at the service's concurrency; returns transactions per second. */
+        double pgbench(Path work, int clients, int threads, int seconds, String script) throws Exception {
+            Path file = Files.createTempFile(work, "pgbench-", ".sql");
+            Files.writeString(file, script);
+            ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(clients),
+                    "-j", String.valueOf(threads), "-T", String.valueOf(seconds), "-h", host, "-p", String.valueOf(port),
+                    "-U", user, "-f", file.toString(), database).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", password);
+            Process p = builder.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("pgbench failed:\n" + output);
+            }
+            Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("no tps in pgbench output:\n" + output);
+            }
+            double tps = Double.parseDouble(m.group(1));
+            System.out.printf(Locale.ROOT, "   pgbench %-12s %10.0f tps%n", script.contains("INSERT") ? "insert" : "select", tps);
+            return Report.round(tps, 1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** wrk scenarios as Lua scripts: random ids within the loaded data set. */
+    static final class Scripts {
+        static String productJson(int i) {
+            return "{\"name\": \"product " + i + "\", \"description\": \"a product for the benchmark\", \"price\": "
+                    + (i % 1000) + "." + String.format(Locale.ROOT, "%02d", i % 100) + ", \"quantity\": " + (i % 50) + "}";
+        }
+
+        static String getProduct() {
+            return "request = function() return wrk.format('GET', '/products/' .. math.random(1, " + PRODUCTS + ")) end\n";
+        }
+
+        static String listProducts() {
+            return "request = function() return wrk.format('GET', '/products?limit=20&skip=' .. math.random(0, "
+                    + (PRODUCTS - 20) + ")) end\n";
+        }
+
+        static String usersWithPosts() {
+            return "request = function() return wrk.format('GET', '/users?include=posts&limit=20&skip=' .. math.random(0, "
+                    + (USERS - 20) + ")) end\n";
+        }
+
+        static String patchProduct() {
+            return """
+                    wrk.method = 'PATCH'
+                    wrk.headers['Content-Type'] = 'application/json'
+                    request = function()
+                      return wrk.format('PATCH', '/products/' .. math.random(1, %d), nil, '{"quantity": ' .. math.random(0, 1000) .. '}')
+                    end
+                    """.formatted(PRODUCTS);
+        }
+
+        static String postProduct() {
+            return """
+                    wrk.method = 'POST'
+                    wrk.path = '/products'
+                    wrk.headers['Content-Type'] = 'application/json'
+                    wrk.body = '%s'
+                    """.formatted(productJson(42));
+        }
+
+        static String postBulk() {
+            String items = IntStream.range(0, BULK_ITEMS).mapToObj(Scripts::productJson).collect(Collectors.joining(",", "[", "]"));
+            return """
+                    wrk.method = 'POST'
+                    wrk.path = '/products/bulk'
+                    wrk.headers['Content-Type'] = 'application/json'
+                    wrk.body = '%s'
+                    """.formatted(items);
+        }
+    }
+
+    /** Parses wrk's --latency report. */
+    static final class Wrk {
+        static Map<String, Object> parse(String output) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rps", Report.round(number(output, "Requests/sec:\\s+([0-9.]+)"), 1));
+            r.put("requests", (long) number(output, "(\\d+) requests in"));
+            r.put("p50_ms", Report.round(latency(output, "50%"), 3));
+            r.put("p99_ms", Report.round(latency(output, "99%"), 3));
+            long non2xx = (long) number(output, "Non-2xx or 3xx responses: (\\d+)");
+            Matcher sockets = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
+            long socketErrors = 0;
+            if (sockets.find()) {
+                for (int g = 1; g <= 4; g++) {
+                    socketErrors += Long.parseLong(sockets.group(g));
+                }
+            }
+            r.put("non_2xx", non2xx);
+            r.put("socket_errors", socketErrors);
+            r.put("errors", non2xx + socketErrors);
+            return r;
+        }
+
+        private static double number(String text, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+
+        /** A latency percentile line such as {@code 99%  12.34ms}, in milliseconds. */
+        private static double latency(String text, String percentile) {
+            Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(text);
+            if (!m.find()) {
+                return 0;
+            }
+            double value = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> value / 1000;
+                case "s" -> value * 1000;
+                default -> value;
+            };
+        }
+    }
+
+    /** A tiny client for loading the data set. */
+    static final class Http {
+        final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final int port;
+
+        Http(int port) {
+            this.port = port;
+        }
+
+        void expect(int status, String method, String path, String body) {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != status) {
+                    throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void parallel(int count, java.util.function.IntConsumer call) throws Exception {
+            Semaphore slots = new Semaphore(16);
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int n = i;
+                    all.add(threads.submit(() -> {
+                        slots.acquireUninterruptibly();
+                        try {
+                            call.accept(n);
+                        } finally {
+                            slots.release();
+                        }
+                    }));
+                }
+                for (var f : all) {
+                    f.get();
+                }
+            }
+        }
+    }
+
+    /** bench/results/latest.json and latest.md: the figures, the ratios and the targets. */
+    static final class Report {
+        static double round(double value, int digits) {
+            double scale = Math.pow(10, digits);
+            return Math.round(value * scale) / scale;
+        }
+
+        @SuppressWarnings("unchecked")
+        static void write(Path dir, Map<String, Object> results) throws IOException {
+            Files.createDirectories(dir);
+            Map<String, Object> pg = (Map<String, Object>) results.get("postgresql");
+            Map<String, Object> lite = (Map<String, Object>) results.get("sqlite");
+            Map<String, Object> ceiling = (Map<String, Object>) results.get("pgbench");
+            Map<String, Object> pgs = (Map<String, Object>) pg.get("scenarios");
+            Map<String, Object> ls = (Map<String, Object>) lite.get("scenarios");
+
+            double get = rps(pgs, "get_product");
+            double list = rps(pgs, "list_products");
+            double post = rps(pgs, "post_product");
+            double bulkRows = rps(pgs, "post_bulk_1000") * BULK_ITEMS;
+            long errors = errors(pgs) + errors(ls);
+            double peakRss = Math.max((double) pg.get("peak_rss_mib"), (double) lite.get("peak_rss_mib"));
+
+            List<String[]> targets = new ArrayList<>();
+            targets.add(target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, (double) ceiling.get("select_tps")), ">= 0.20", 0.20, true));
+            targets.add(target("GET /products?limit=20 ÷ GET /products/{id}", ratio(list, get), ">= 0.5", 0.5, true));
+            targets.add(target("POST /products req/s ÷ pgbench INSERT tps", ratio(post, (double) ceiling.get("insert_tps")), ">= 0.8", 0.8, true));
+            targets.add(target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
+            targets.add(target("p99 GET /products/{id}, " + results.get("settings").toString().replaceAll(".*connections=(\\d+).*", "$1")
+                    + " connections (ms)", (double) ((Map<String, Object>) pgs.get("get_product")).get("p99_ms"), "<= 20", 20, false));
+            targets.add(target("errors in any scenario (both databases)", errors, "0", 0, false));
+            targets.add(target("start-up to healthy, SQLite, JVM included (s)", (double) lite.get("startup_s"), "<= 1.0", 1.0, false));
+            targets.add(target("peak RSS under load (MiB)", peakRss, "<= 128", 128, false));
+            targets.add(target("SQLite POST /products req/s", rps(ls, "post_product"), ">= 5000", 5000, true));
+
+            StringBuilder md = new StringBuilder();
+            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+            md.append("Run ").append(machine.get("date")).append(" on ").append(machine.get("cpus")).append(" × ")
+                    .append(machine.get("cpu")).append(", ").append(machine.get("memory_gib")).append(" GiB, Java ")
+                    .append(machine.get("java")).append("; PostgreSQL ").append(ceiling.get("server"))
+                    .append(" with durable commits; ").append(results.get("settings")).append(".\n\n");
+            md.append("| figure | measured | target | met |\n|---|---|---|---|\n");
+            for (String[] t : targets) {
+                md.append("| ").append(String.join(" | ", t)).append(" |\n");
+            }
+            md.append("\n| scenario | PostgreSQL req/s | p50 ms | p99 ms | CPU ms/req | errors | SQLite req/s | p50 ms | p99 ms | CPU ms/req | errors |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (String name : pgs.keySet()) {
+                Map<String, Object> a = (Map<String, Object>) pgs.get(name);
+                Map<String, Object> b = (Map<String, Object>) ls.get(name);
+                md.append("| ").append(name).append(" | ").append(row(a)).append(" | ").append(row(b)).append(" |\n");
+            }
+            md.append(String.format(Locale.ROOT, "%n pgbench ceiling: SELECT %.0f tps, INSERT %.0f tps. Start-up: PostgreSQL %.2f s, SQLite %.2f s. Peak RSS: PostgreSQL %.0f MiB, SQLite %.0f MiB.%n",
+                    ceiling.get("select_tps"), ceiling.get("insert_tps"), pg.get("startup_s"), lite.get("startup_s"),
+                    pg.get("peak_rss_mib"), lite.get("peak_rss_mib")));
+            Files.writeString(dir.resolve("latest.md"), md.toString());
+            Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
+            System.out.println();
+            System.out.println(md);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static double rps(Map<String, Object> scenarios, String name) {
+            return (double) ((Map<String, Object>) scenarios.get(name)).get("rps");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static long errors(Map<String, Object> scenarios) {
+            return scenarios.values().stream().mapToLong(s -> (long) ((Map<String, Object>) s).get("errors")).sum();
+        }
+
+        private static double ratio(double a, double b) {
+            return b == 0 ? 0 : round(a / b, 3);
+        }
+
+        private static String[] target(String figure, double value, String target, double bound, boolean atLeast) {
+            boolean met = atLeast ? value >= bound : value <= bound;
+            String shown = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+            return new String[] {figure, shown, target, met ? "yes" : "**no**"};
+        }
+
+        private static String row(Map<String, Object> s) {
+            return String.format(Locale.ROOT, "%.0f | %.2f | %.2f | %.3f | %d", s.get("rps"), s.get("p50_ms"), s.get("p99_ms"),
+                    s.get("cpu_ms_per_request"), s.get("errors"));
+        }
+    }
+
+    /** Enough JSON for the results: maps, numbers, strings. */
+    static final class Json {
+        @SuppressWarnings("unchecked")
+        static String write(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                return map.entrySet().stream().map(e -> quote(String.valueOf(e.getKey())) + ": " + write(e.getValue()))
+                        .collect(Collectors.joining(", ", "{", "}"));
+            }
+            if (value instanceof Number || value instanceof Boolean) {
+                return String.valueOf(value);
+            }
+            return quote(String.valueOf(value));
+        }
+
+        private static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+}
