@@ -43,6 +43,7 @@ public final class Main {
                 case "serve" -> serve(SettingsLoader.load(env));
                 case "migrate" -> migrate(SettingsLoader.load(env), out);
                 case "check" -> check(SettingsLoader.load(env), out);
+                case "train" -> Training.run(env);
                 case "help", "-h", "--help" -> usage(out, OK);
                 default -> usage(err, USAGE);
             };
@@ -52,8 +53,11 @@ public final class Main {
         } catch (DatabaseUnreachableException e) {
             err.println("dbref: cannot use the database: " + e.getMessage());
             return FAILED;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             err.println("dbref: " + command + " failed: " + oneLine(e));
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return FAILED;
         }
     }
@@ -99,6 +103,7 @@ public final class Main {
         stream.println("  serve    start the HTTP service (default)");
         stream.println("  migrate  apply pending database migrations and exit");
         stream.println("  check    connect, run SELECT 1, print dialect, server version and round trip");
+        stream.println("  train    exercise the service on an in-memory database (to record a JDK 25 AOT cache)");
         return code;
     }
 

@@ -95,7 +95,7 @@ class ProcessLifecycleTest {
             assertTrue(output.stream().anyMatch(l -> l.contains("dev.dbref.sql")), "SQL echo was on");
             assertTrue(output.stream().anyMatch(l -> l.contains("checkout")), "pool echo was on");
             assertTrue(output.stream().noneMatch(l -> l.contains(PASSWORD)), "the password was printed");
-            assertTrue(output.stream().anyMatch(l -> l.matches(".* dev\\.dbref\\.http \\[[0-9a-f-]{36}] - PATCH /products/" + id
+            assertTrue(output.stream().anyMatch(l -> l.matches(".* dev\\.dbref\\.http \\[[0-9a-f]{32}] - PATCH /products/" + id
                     + " 200 .* 1 query")), "request log line with request id and statement count");
         } finally {
             process.destroyForcibly();

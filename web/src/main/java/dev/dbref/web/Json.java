@@ -59,6 +59,7 @@ final class Json {
         }
     }
 
+    /** {@code 2026-11-22T10:15:30.123Z}: always three fractional digits, so the strings sort and parse alike. */
     static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }

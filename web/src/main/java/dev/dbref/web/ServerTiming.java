@@ -4,7 +4,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.Locale;
 
 /**
  * {@code Server-Timing: db;dur=<ms>;desc="<n> queries", app;dur=<ms>}: a browser's dev tools show
@@ -23,8 +22,16 @@ final class ServerTiming {
             return;
         }
         StatementStats.Snapshot db = context.statements();
-        String count = db.statements() == 1 ? "1 query" : db.statements() + " queries";
-        res.header(SERVER_TIMING, String.format(Locale.ROOT, "db;dur=%.2f;desc=\"%s\", app;dur=%.2f",
-                db.nanos() / 1e6, count, context.elapsedNanos() / 1e6));
+        StringBuilder value = new StringBuilder(64).append("db;dur=");
+        millis(value, db.nanos()).append(";desc=\"").append(db.statements())
+                .append(db.statements() == 1 ? " query" : " queries").append("\", app;dur=");
+        res.header(SERVER_TIMING, millis(value, context.elapsedNanos()).toString());
+    }
+
+    /** Milliseconds with two decimals, without String.format, which is costly on every response. */
+    static StringBuilder millis(StringBuilder out, long nanos) {
+        long hundredths = Math.round(nanos / 10_000.0);
+        long fraction = hundredths % 100;
+        return out.append(hundredths / 100).append('.').append(fraction < 10 ? "0" : "").append(fraction);
     }
 }
