@@ -56,9 +56,9 @@ public final class Database implements AutoCloseable {
                         // Native INSERT .. RETURNING on SQLite too (we use no triggers): one
                         // statement that returns every inserted row, not a last_insert_rowid() query.
                         .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER))
-                .set(statements);
+                .set(statements, new ReadOnlyGuard());
         if (url.dialect() == Dialect.SQLITE) {
-            jooq.set(statements, new StatementWatchdog(settings.statementTimeout()));
+            jooq.set(statements, new ReadOnlyGuard(), new StatementWatchdog(settings.statementTimeout()));
         }
         WriteGate gate = url.dialect() == Dialect.SQLITE
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)

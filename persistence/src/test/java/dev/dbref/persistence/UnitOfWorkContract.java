@@ -60,6 +60,14 @@ abstract class UnitOfWorkContract {
     }
 
     @Test
+    void a_read_only_unit_of_work_refuses_to_write() {
+        assertThrows(IllegalStateException.class, () -> uow.read(repos -> repos.products().insert(aProduct().build(), NOW)));
+
+        assertEquals(0, count());
+        assertEquals(0, db.database.poolStats().active());
+    }
+
+    @Test
     void work_that_returns_commits_everything() {
         uow.write(repos -> repos.products().insertAll(List.of(aProduct().build(), aProduct().build()), NOW));
 
