@@ -2,10 +2,7 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.domain.port.UnitOfWork;
 import dev.dbref.persistence.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,25 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Health, metrics, the guarded debug endpoint, request ids and pool exhaustion, against the
  * real server on each database. The pool is small and its timeout short so exhaustion is quick.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OperationsContract {
+abstract class OperationsContract extends ServerContract {
     private static final String TOKEN = "t0ken-for-tests";
 
-    private Application app;
-    private Http http;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start() {
-        app = TestServers.start(database(), Map.of("DB_POOL_SIZE", "2", "DB_POOL_TIMEOUT", "700ms",
-                "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", TOKEN));
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
+    @Override
+    Map<String, String> settings() {
+        return Map.of("DB_POOL_SIZE", "2", "DB_POOL_TIMEOUT", "700ms",
+                "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", TOKEN);
     }
 
     @Test

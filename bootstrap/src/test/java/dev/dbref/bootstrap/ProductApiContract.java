@@ -2,11 +2,8 @@ package dev.dbref.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbref.persistence.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,24 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The products part of the HTTP contract ({@code shared/API.md}), against the real server on a
  * real database. A subclass per database runs it unchanged.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProductApiContract {
-    private Application app;
-    Http http;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start() {
-        app = TestServers.start(database());
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
-
+abstract class ProductApiContract extends ServerContract {
     @BeforeEach
     void empty() {
         // Bulk delete needs a filter; every product has quantity >= 0.

@@ -2,10 +2,7 @@ package dev.dbref.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbref.persistence.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,26 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The users and posts part of the HTTP contract, against the real server, once per database. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UserPostApiContract {
+abstract class UserPostApiContract extends ServerContract {
     private static final Pattern QUERIES = Pattern.compile("desc=\"(\\d+) quer");
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    private Application app;
-    private Http http;
-
-    abstract TestDatabase database();
-
-    @BeforeAll
-    void start() {
-        app = TestServers.start(database());
-        http = new Http(app.port());
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
 
     private JsonNode user() {
         int n = SEQ.incrementAndGet();

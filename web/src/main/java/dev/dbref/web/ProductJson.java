@@ -21,21 +21,24 @@ final class ProductJson {
     }
 
     static ProductDraft draft(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, WRITABLE, READ_ONLY);
-        Change<String> name = fields.text("name");
-        Change<String> description = fields.text("description");
-        Change<BigDecimal> price = fields.decimal("price");
-        Change<Long> quantity = fields.integer("quantity");
-        return fields.build(() -> ProductDraft.of(name.value(), description.value(), price.value(), quantity.value()));
+        Properties p = Properties.read(body);
+        return p.fields().build(() -> ProductDraft.of(p.name().value(), p.description().value(), p.price().value(),
+                p.quantity().value()));
     }
 
     static ProductPatch patch(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, WRITABLE, READ_ONLY);
-        Change<String> name = fields.text("name");
-        Change<String> description = fields.text("description");
-        Change<BigDecimal> price = fields.decimal("price");
-        Change<Long> quantity = fields.integer("quantity");
-        return fields.build(() -> new ProductPatch(name, description, price, quantity));
+        Properties p = Properties.read(body);
+        return p.fields().build(() -> new ProductPatch(p.name(), p.description(), p.price(), p.quantity()));
+    }
+
+    /** The writable properties of a body, each present, absent or mistyped (then recorded in {@code fields}). */
+    private record Properties(BodyFields fields, Change<String> name, Change<String> description,
+                              Change<BigDecimal> price, Change<Long> quantity) {
+        static Properties read(ObjectNode body) {
+            BodyFields fields = new BodyFields(body, WRITABLE, READ_ONLY);
+            return new Properties(fields, fields.text("name"), fields.text("description"), fields.decimal("price"),
+                    fields.integer("quantity"));
+        }
     }
 
     static ObjectNode toJson(Product p) {

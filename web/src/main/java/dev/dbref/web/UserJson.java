@@ -24,33 +24,37 @@ final class UserJson {
     }
 
     static UserDraft userDraft(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, USER_WRITABLE, USER_READ_ONLY);
-        Change<String> email = fields.text("email");
-        Change<String> username = fields.text("username");
-        Change<String> fullName = fields.text("full_name");
-        return fields.build(() -> new UserDraft(email.value(), username.value(), fullName.value()));
+        UserProperties p = UserProperties.read(body);
+        return p.fields().build(() -> new UserDraft(p.email().value(), p.username().value(), p.fullName().value()));
     }
 
     static UserPatch userPatch(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, USER_WRITABLE, USER_READ_ONLY);
-        Change<String> email = fields.text("email");
-        Change<String> username = fields.text("username");
-        Change<String> fullName = fields.text("full_name");
-        return fields.build(() -> new UserPatch(email, username, fullName));
+        UserProperties p = UserProperties.read(body);
+        return p.fields().build(() -> new UserPatch(p.email(), p.username(), p.fullName()));
     }
 
     static PostDraft postDraft(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, POST_WRITABLE, POST_READ_ONLY);
-        Change<String> title = fields.text("title");
-        Change<String> text = fields.text("body");
-        return fields.build(() -> new PostDraft(title.value(), text.value()));
+        PostProperties p = PostProperties.read(body);
+        return p.fields().build(() -> new PostDraft(p.title().value(), p.body().value()));
     }
 
     static PostPatch postPatch(ObjectNode body) {
-        BodyFields fields = new BodyFields(body, POST_WRITABLE, POST_READ_ONLY);
-        Change<String> title = fields.text("title");
-        Change<String> text = fields.text("body");
-        return fields.build(() -> new PostPatch(title, text));
+        PostProperties p = PostProperties.read(body);
+        return p.fields().build(() -> new PostPatch(p.title(), p.body()));
+    }
+
+    private record UserProperties(BodyFields fields, Change<String> email, Change<String> username, Change<String> fullName) {
+        static UserProperties read(ObjectNode body) {
+            BodyFields fields = new BodyFields(body, USER_WRITABLE, USER_READ_ONLY);
+            return new UserProperties(fields, fields.text("email"), fields.text("username"), fields.text("full_name"));
+        }
+    }
+
+    private record PostProperties(BodyFields fields, Change<String> title, Change<String> body) {
+        static PostProperties read(ObjectNode json) {
+            BodyFields fields = new BodyFields(json, POST_WRITABLE, POST_READ_ONLY);
+            return new PostProperties(fields, fields.text("title"), fields.text("body"));
+        }
     }
 
     static ObjectNode user(User u) {
