@@ -8,6 +8,7 @@ import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationReport;
 import dev.dbref.web.Api;
 import dev.dbref.web.DatabaseProbe;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 
 import java.lang.System.Logger;
@@ -71,6 +72,9 @@ final class Application implements AutoCloseable {
                     .maxPayloadSize(Api.MAX_BODY_BYTES)
                     .maxConcurrentRequests(settings.maxConcurrentRequests())
                     .idleConnectionTimeout(settings.idleConnectionTimeout())
+                    // Without TCP_NODELAY a response written in two parts waits for the client's
+                    // delayed ACK: measured as a flat ~40 ms per multi-kilobyte list response.
+                    .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                     .directHandlers(Api.directHandlers())
                     .routing(routing -> routes.addAll(Api.routing(routing, products, users, statements, probe, api)))
                     .build()

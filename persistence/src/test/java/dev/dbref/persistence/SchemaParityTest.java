@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Applies both dialects' migrations and compares the schemas jOOQ reads back: tables, columns,
- * types (up to the equivalences listed in {@link #family}), nullability and indexes. A migration
- * changed in one folder and not the other fails here.
+ * types (up to the equivalences listed in {@link #family}), nullability, primary keys, foreign
+ * keys and indexes. A migration changed in one folder and not the other fails here.
  */
 class SchemaParityTest {
 
@@ -54,7 +54,16 @@ class SchemaParityTest {
                         .map(SchemaParityTest::index)
                         .sorted()
                         .collect(Collectors.joining(", "));
-                tables.put(name, "columns[" + columns + "] indexes[" + indexes + "]");
+                String references = table.getReferences().stream()
+                        .map(fk -> fk.getFields().stream().map(Field::getName).collect(Collectors.joining(","))
+                                + "->" + fk.getKey().getTable().getName().toLowerCase(Locale.ROOT) + "("
+                                + fk.getKeyFields().stream().map(Field::getName).collect(Collectors.joining(",")) + ")")
+                        .sorted()
+                        .collect(Collectors.joining(", "));
+                String primaryKey = table.getPrimaryKey() == null ? "none" : table.getPrimaryKey().getFields().stream()
+                        .map(Field::getName).collect(Collectors.joining(","));
+                tables.put(name, "columns[" + columns + "] primary key[" + primaryKey + "] references[" + references
+                        + "] indexes[" + indexes + "]");
             }
             return tables;
         }
