@@ -30,6 +30,7 @@ public final class Main {
         // Before anything logs: LogManager reads this property once, when first used.
         System.setProperty("java.util.logging.manager", KeepLoggingLogManager.class.getName());
         configureLogging();
+        Application.pinGlobalMappers();
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != OK) {
             System.exit(code);

@@ -23,6 +23,7 @@ final class TestServers {
         all.put("HOST", "127.0.0.1");
         all.put("DB_POOL_TIMEOUT", "10s");
         all.putAll(env);
+        Application.pinGlobalMappers();
         return Application.start(SettingsLoader.load(all));
     }
 
