@@ -14,8 +14,14 @@ import java.util.List;
  * over the given use cases. The composition root adds the result to its web server.
  */
 public final class Api {
-    /** Request bodies above this size are refused with 413 before they are read. */
+    /** Request bodies above this size get 413; the rest of such a body is read and dropped, so the client sees the answer. */
     public static final int MAX_BODY_BYTES = RequestBodies.MAX_BYTES;
+
+    /**
+     * The transport's hard stop: a body declared or streamed beyond this is refused before routing
+     * and the connection closed, so no one can make the server read without end.
+     */
+    public static final long HARD_BODY_LIMIT_BYTES = 8L * MAX_BODY_BYTES;
 
     private Api() {
     }

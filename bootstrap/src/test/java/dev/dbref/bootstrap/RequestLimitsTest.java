@@ -1,0 +1,75 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The request limits are set, not Helidon's unlimited defaults. */
+class RequestLimitsTest {
+
+    @Test
+    void an_idle_keep_alive_connection_is_closed_after_the_idle_timeout() throws Exception {
+        try (Application app = TestServers.start(TestDatabase.SQLITE, Map.of("IDLE_CONNECTION_TIMEOUT", "1s"));
+             Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /observe/health/live HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            int read = in.read(buffer);
+            assertTrue(new String(buffer, 0, read, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 200"));
+
+            long start = System.nanoTime();
+            int next = in.read(buffer);
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            assertEquals(-1, next, "the server should have closed the idle connection");
+            assertTrue(seconds < 25, "closed after " + seconds + " s");
+        }
+    }
+
+    @Test
+    void requests_beyond_the_concurrency_limit_do_not_run_at_once() throws Exception {
+        try (Application app = TestServers.start(TestDatabase.SQLITE, Map.of("MAX_CONCURRENT_REQUESTS", "1"))) {
+            Http http = new Http(app.port());
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            // Hold SQLite's single writer so the first POST waits inside the server. Virtual threads:
+            // the common pool may have a single thread on a small machine.
+            var threads = Executors.newVirtualThreadPerTaskExecutor();
+            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> app.database().unitOfWork().write(r -> {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }), threads);
+            assertTrue(writing.await(10, TimeUnit.SECONDS));
+            CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(
+                    () -> http.post("/products", "{\"name\": \"a\", \"price\": 1}"), threads);
+            Thread.sleep(300);
+
+            Http.Reply second = http.get("/observe/health/live");
+
+            release.countDown();
+            holder.get(10, TimeUnit.SECONDS);
+            assertEquals(201, first.get(10, TimeUnit.SECONDS).status());
+            assertEquals(503, second.status(), "a second request while one runs, with a limit of one: " + second);
+            threads.close();
+        }
+    }
+}
