@@ -40,7 +40,7 @@ final class PostRoutes {
         QueryParams params = new QueryParams(req.query(), LIST_PARAMETERS);
         PostFilter filter = new PostFilter(params.integer("user_id"), params.text("title_contains"));
         boolean withUser = Includes.requested(params, "user");
-        var page = users.listPosts().list(filter, ProductQueries.page(params), withUser);
+        var page = users.listPosts().list(filter, params.page(), withUser);
         Responses.json(res, Status.OK_200, ListEnvelope.of(page, PostRoutes::post));
     }
 

@@ -1,6 +1,5 @@
 package dev.dbref.web;
 
-import dev.dbref.domain.model.PageRequest;
 import dev.dbref.domain.model.ProductField;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.model.ProductQuery;
@@ -23,7 +22,7 @@ final class ProductQueries {
 
     static ProductQuery list(UriQuery query) {
         QueryParams params = new QueryParams(query, LIST_PARAMETERS);
-        return new ProductQuery(filter(params), sort(params), fields(params), page(params));
+        return new ProductQuery(filter(params), sort(params), fields(params), params.page());
     }
 
     /** A bulk change takes filters only: paging or sorting would not make it address fewer rows. */
@@ -34,14 +33,6 @@ final class ProductQueries {
             }
         }
         return filter(new QueryParams(query, FILTERS));
-    }
-
-    static PageRequest page(QueryParams params) {
-        Long skip = params.integer("skip");
-        Long limit = params.integer("limit");
-        long limitValue = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
-        int boundedLimit = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limitValue));
-        return new PageRequest(skip == null ? 0 : skip, boundedLimit);
     }
 
     private static ProductFilter filter(QueryParams p) {

@@ -1,5 +1,6 @@
 package dev.dbref.web;
 
+import dev.dbref.domain.model.PageRequest;
 import io.helidon.common.uri.UriQuery;
 
 import java.math.BigDecimal;
@@ -25,8 +26,13 @@ final class QueryParams {
         }
     }
 
-    boolean has(String name) {
-        return query.contains(name);
+    /** {@code skip} (default 0) and {@code limit} (default 100); the domain checks their bounds. */
+    PageRequest page() {
+        Long skip = integer("skip");
+        Long limit = integer("limit");
+        long limitValue = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
+        int boundedLimit = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limitValue));
+        return new PageRequest(skip == null ? 0 : skip, boundedLimit);
     }
 
     String text(String name) {

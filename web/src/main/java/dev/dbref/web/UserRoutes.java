@@ -52,7 +52,7 @@ final class UserRoutes {
         QueryParams params = new QueryParams(req.query(), LIST_PARAMETERS);
         UserFilter filter = new UserFilter(params.text("email"), params.text("username"));
         boolean withPosts = Includes.requested(params, "posts");
-        var page = users.listUsers().list(filter, ProductQueries.page(params), withPosts);
+        var page = users.listUsers().list(filter, params.page(), withPosts);
         Responses.json(res, Status.OK_200, ListEnvelope.of(page, (UserView v) -> UserJson.user(v)));
     }
 
@@ -77,7 +77,7 @@ final class UserRoutes {
     private void listPosts(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
         QueryParams params = new QueryParams(req.query(), PAGE_PARAMETERS);
-        var page = users.listPosts().listOfUser(userId, ProductQueries.page(params));
+        var page = users.listPosts().listOfUser(userId, params.page());
         Responses.json(res, Status.OK_200, ListEnvelope.of(page, v -> UserJson.post(v.post())));
     }
 }
