@@ -15,8 +15,10 @@ import io.helidon.webserver.WebServer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The wired service, read top to bottom: configuration, then the pool, then the unit of work,
@@ -26,7 +28,7 @@ import java.util.List;
 final class Application implements AutoCloseable {
     private static final Logger LOG = System.getLogger(Application.class.getName());
     /** How often idle HTTP connections are looked for (Helidon's default is every 2 minutes). */
-    private static final java.time.Duration IDLE_CHECK_PERIOD = java.time.Duration.ofSeconds(10);
+    private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
 
     private final Database database;
     private final WebServer server;
@@ -42,7 +44,7 @@ final class Application implements AutoCloseable {
     private static final java.util.logging.Logger HIKARI_POOL_LOG =
             java.util.logging.Logger.getLogger("com.zaxxer.hikari.pool.HikariPool");
 
-    private static final java.util.concurrent.atomic.AtomicBoolean MAPPERS_PINNED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean MAPPERS_PINNED = new AtomicBoolean();
 
     /**
      * Helidon 4.4 looks its global mapper manager up in the service registry on every typed header

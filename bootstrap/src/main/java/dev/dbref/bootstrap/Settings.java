@@ -15,20 +15,6 @@ record Settings(String databaseUrl, String host, int port,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
                 boolean requestLog) {
 
-    Settings withDatabaseUrl(String url) {
-        return new Settings(url, host, port, pool, sqlEcho, echoPool, migrateOnStart, debugEndpoints, adminToken,
-                maxConcurrentRequests, idleConnectionTimeout, shutdownGrace, requestLog);
-    }
-
-    Settings withPort(int newPort) {
-        return new Settings(databaseUrl, host, newPort, pool, sqlEcho, echoPool, migrateOnStart, debugEndpoints,
-                adminToken, maxConcurrentRequests, idleConnectionTimeout, shutdownGrace, requestLog);
-    }
-
-    Settings withPool(PoolSettings newPool) {
-        return new Settings(databaseUrl, host, port, newPool, sqlEcho, echoPool, migrateOnStart, debugEndpoints,
-                adminToken, maxConcurrentRequests, idleConnectionTimeout, shutdownGrace, requestLog);
-    }
 
     @Override
     public String toString() {

@@ -2,7 +2,6 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.TestDatabase;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,6 +29,4 @@ final class TestServers {
     static Settings settings(Map<String, String> env) {
         return SettingsLoader.load(env);
     }
-
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
 }

@@ -2,10 +2,11 @@ package dev.dbref.persistence;
 
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.conf.ParamType;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Times every statement jOOQ executes: reports it to the {@link StatementListener}, echoes it
@@ -18,8 +19,8 @@ final class StatementObserver implements ExecuteListener {
     private final StatementListener listener;
     private final SqlEcho echo;
     private final ThreadLocal<Long> started = new ThreadLocal<>();
-    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder nanosTotal = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder statements = new LongAdder();
+    private final LongAdder nanosTotal = new LongAdder();
 
     StatementObserver(StatementListener listener, SqlEcho echo) {
         this.listener = listener;
@@ -57,7 +58,7 @@ final class StatementObserver implements ExecuteListener {
     private String sql(ExecuteContext ctx) {
         // ctx.sql() keeps the '?' placeholders: bind values appear only when explicitly allowed.
         if (!echo.hideParameters() && ctx.query() != null) {
-            return ctx.query().getSQL(org.jooq.conf.ParamType.INLINED);
+            return ctx.query().getSQL(ParamType.INLINED);
         }
         return ctx.sql();
     }

@@ -6,17 +6,6 @@ package dev.dbref.web;
  * statement listener); read here to write the {@code Server-Timing} header.
  */
 public interface StatementStats {
-    StatementStats NONE = new StatementStats() {
-        @Override
-        public void begin() {
-        }
-
-        @Override
-        public Snapshot current() {
-            return new Snapshot(0, 0);
-        }
-    };
-
     /** Starts counting for the request on the calling thread. */
     void begin();
 
