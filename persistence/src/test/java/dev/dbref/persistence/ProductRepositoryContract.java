@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -119,6 +120,38 @@ abstract class ProductRepositoryContract {
         for (int i = 0; i < ids.size(); i++) {
             long id = ids.get(i);
             assertEquals("item " + i, read(p -> p.findById(id)).orElseThrow().name());
+        }
+    }
+
+    @Test
+    void insert_all_is_one_statement_and_stores_every_value_as_a_single_insert_would() {
+        List<ProductDraft> drafts = List.of(
+                aProduct().named("quote \" backslash \\ slash /").described("line\nbreak\ttab\u0001control").priced("0.00").build(),
+                aProduct().named("Ünïcödé ÄÖÜ ß 日本語 😀").described(null).priced("0.01").quantity(Long.MAX_VALUE).build(),
+                aProduct().named("{\"json\": [1, 2]}").described("'single' quotes; -- comment").priced("99999999.99").build(),
+                aProduct().named("x".repeat(100)).described("y".repeat(500)).priced("12.30").quantity(7).build());
+        AtomicInteger statements = new AtomicInteger();
+        try (DatabaseFixture counted = DatabaseFixture.fresh(database(), PoolSettings.DEFAULTS, nanos -> statements.incrementAndGet())) {
+            List<Long> ids = counted.unitOfWork().write(repos -> repos.products().insertAll(drafts, T0));
+            assertEquals(1, statements.get(), "one INSERT for the whole batch");
+
+            for (int i = 0; i < drafts.size(); i++) {
+                long id = ids.get(i);
+                Product stored = counted.unitOfWork().read(repos -> repos.products().findById(id)).orElseThrow();
+                ProductDraft draft = drafts.get(i);
+                assertEquals(draft.name(), stored.name());
+                assertEquals(draft.description(), stored.description());
+                assertEquals(draft.price(), stored.price());
+                assertEquals(draft.quantity(), stored.quantity());
+                assertEquals(1, stored.version());
+                assertEquals(T0, stored.createdAt());
+                assertEquals(T0, stored.updatedAt());
+            }
+            // The search key is stored too: a case-insensitive search finds the bulk-inserted row.
+            ProductFilter umlauts = new ProductFilter("äöü", null, null, null, null, null, null, null, null, null);
+            assertEquals(List.of(ids.get(1)), counted.unitOfWork().read(repos -> repos.products()
+                    .find(new ProductQuery(umlauts, List.of(), Set.of(), PageRequest.FIRST))
+                    .stream().map(Product::id).toList()));
         }
     }
 

@@ -11,7 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * The real databases every persistence and HTTP test runs on. Each call of {@link #freshUrl()}
@@ -26,13 +30,7 @@ public enum TestDatabase {
     SQLITE {
         @Override
         public String freshUrl() {
-            try {
-                Path dir = Files.createTempDirectory("dbref-test-");
-                dir.toFile().deleteOnExit();
-                return "sqlite:" + dir.resolve("test.db");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return "sqlite:" + SqliteFiles.newDirectory().resolve("test.db");
         }
     },
     POSTGRESQL {
@@ -44,6 +42,34 @@ public enum TestDatabase {
 
     /** A {@code DATABASE_URL} of a new, empty database of this kind. */
     public abstract String freshUrl();
+
+    /** Temporary folders of the SQLite test databases, removed with everything in them when the JVM exits. */
+    private static final class SqliteFiles {
+        private static final List<Path> DIRECTORIES = new CopyOnWriteArrayList<>();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> DIRECTORIES.forEach(SqliteFiles::deleteTree)));
+        }
+
+        static Path newDirectory() {
+            try {
+                Path dir = Files.createTempDirectory("dbref-test-");
+                DIRECTORIES.add(dir);
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        // File.deleteOnExit cannot do this: it leaves a folder that is not empty (the database, -wal, -shm).
+        private static void deleteTree(Path dir) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: the JVM is going away
+            }
+        }
+    }
 
     /** The one PostgreSQL server of this test JVM. */
     public static final class PostgresServer {
