@@ -2,6 +2,7 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.PoolSettings;
 import dev.dbref.persistence.SqlEcho;
+import dev.dbref.web.Api;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
@@ -46,7 +47,20 @@ final class SettingsLoader {
         return new Settings(text("DATABASE_URL"), text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
-                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"));
+                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget());
+    }
+
+    /** Empty: sized from this JVM's heap; else a number of MiB, at least 1 (the largest body allowed). */
+    private long bodyBudget() {
+        String mib = text("REQUEST_BODY_BUDGET_MB");
+        if (mib.isBlank()) {
+            return Api.bodyBudgetFor(Runtime.getRuntime().maxMemory());
+        }
+        int value = integer("REQUEST_BODY_BUDGET_MB", mib);
+        if (value < 1) {
+            throw new IllegalArgumentException("REQUEST_BODY_BUDGET_MB must be at least 1, was " + value);
+        }
+        return value * 1024L * 1024L;
     }
 
     /** The environment variable if set, else {@code app.<name in kebab case>} from the YAML file. */

@@ -72,4 +72,37 @@ class RequestLimitsTest {
             threads.close();
         }
     }
+
+    @Test
+    void bodies_beyond_the_body_budget_wait_then_get_503_and_the_budget_comes_back() throws Exception {
+        try (Application app = TestServers.start(TestDatabase.SQLITE,
+                Map.of("REQUEST_BODY_BUDGET_MB", "1", "DB_POOL_TIMEOUT", "1s"));
+             Socket slow = new Socket("127.0.0.1", app.port())) {
+            Http http = new Http(app.port());
+            // A client that declares a 1 MiB body and sends it slowly holds the whole budget meanwhile.
+            slow.setSoTimeout(30_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /products/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (1024 * 1024) + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(500);
+
+            long start = System.nanoTime();
+            Http.Reply waited = http.post("/products", "{\"name\": \"a\", \"price\": 1}");
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(503, waited.status(), waited.toString());
+            assertEquals("1", waited.header("Retry-After"));
+            assertTrue(waited.text().contains("too many request bodies"), waited.text());
+            assertTrue(waitedMillis >= 900, "it waited for the budget first: " + waitedMillis + " ms");
+            assertEquals(200, http.get("/products").status(), "requests without a body pass");
+
+            // The slow body arrives (not a valid list: 422 or 400 is all the same here); its budget is returned.
+            out.write(" ".repeat(1024 * 1024 - 2).concat("]").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] answer = new byte[12];
+            assertEquals(12, slow.getInputStream().readNBytes(answer, 0, 12));
+            assertTrue(new String(answer, StandardCharsets.US_ASCII).startsWith("HTTP/1.1 4"));
+            assertEquals(201, http.post("/products", "{\"name\": \"a\", \"price\": 1}").status());
+        }
+    }
 }

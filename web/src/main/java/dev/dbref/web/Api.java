@@ -6,6 +6,7 @@ import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +30,21 @@ public final class Api {
     /**
      * @param debugEndpoints serve {@code /debug/connections} (to holders of {@code adminToken})
      * @param requestLog     write one log line per request
+     * @param bodyBudgetBytes how many bytes of request bodies may be in hand at once (see {@link BodyBudget})
+     * @param bodyWait        how long a request with a body may wait for that budget
      */
-    public record Options(boolean debugEndpoints, String adminToken, boolean requestLog) {
+    public record Options(boolean debugEndpoints, String adminToken, boolean requestLog, long bodyBudgetBytes,
+                          Duration bodyWait) {
         @Override
         public String toString() {
-            return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog + "]";
+            return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog
+                    + ", bodyBudgetBytes=" + bodyBudgetBytes + "]";
         }
+    }
+
+    /** A body budget for this JVM: a sixteenth of the heap, since a parsed body takes several times its size. */
+    public static long bodyBudgetFor(long maxHeapBytes) {
+        return Math.max(MAX_BODY_BYTES, maxHeapBytes / 16);
     }
 
     /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
@@ -42,6 +52,7 @@ public final class Api {
                                        StatementStats stats, DatabaseProbe database, Options options) {
         HttpMetrics metrics = new HttpMetrics();
         routing.addFilter(new RequestObserver(stats, metrics, options.requestLog()));
+        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait()));
         List<Route> routes = new ArrayList<>();
         routes.addAll(new ProductRoutes(products).routes());
         routes.addAll(new UserRoutes(users).routes());
