@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     private final StatementObserver statements;
     private final UnitOfWork unitOfWork;
     private final Availability availability;
+    private final StatementWatchdog watchdog;
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options) {
         this.url = url;
@@ -58,7 +59,10 @@ public final class Database implements AutoCloseable {
                         .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER))
                 .set(statements, new ReadOnlyGuard());
         if (url.dialect() == Dialect.SQLITE) {
-            jooq.set(statements, new ReadOnlyGuard(), new StatementWatchdog(settings.statementTimeout()));
+            this.watchdog = new StatementWatchdog(settings.statementTimeout());
+            jooq.set(statements, new ReadOnlyGuard(), watchdog);
+        } else {
+            this.watchdog = null;
         }
         WriteGate gate = url.dialect() == Dialect.SQLITE
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)
@@ -294,5 +298,13 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (watchdog != null) {
+            watchdog.close();
+        }
+    }
+
+    /** SQLite statements the watchdog sees running (0 on PostgreSQL), for tests. */
+    int watchedStatements() {
+        return watchdog == null ? 0 : watchdog.running();
     }
 }
