@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,16 @@ abstract class OperationsContract extends ServerContract {
             assertTrue(text.contains("\n" + gauge), gauge + " missing");
         }
         assertTrue(!text.contains("/products/1\""), "raw paths must not become labels");
+    }
+
+    @Test
+    void made_up_methods_share_one_metrics_label() {
+        for (String method : List.of("FOO", "BAR1", "BAR2")) {
+            assertEquals(405, http.send(method, "/products", null, null).status());
+        }
+        String text = http.get("/observe/metrics").text();
+        assertTrue(text.contains("http_requests_total{method=\"other\",route=\"/products\",status=\"405\"} 3"), text);
+        assertFalse(text.contains("FOO") || text.contains("BAR1"), "a client's method token became a label");
     }
 
     @Test

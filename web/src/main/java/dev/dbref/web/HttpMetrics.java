@@ -2,21 +2,26 @@ package dev.dbref.web;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Request counts and latency histograms by method, route template and status, in Prometheus
- * text format. Route templates ({@code /products/{id}}), not raw paths, keep the series bounded.
+ * text format. Route templates ({@code /products/{id}}), not raw paths, and the standard methods
+ * keep the series bounded.
  */
 final class HttpMetrics {
     private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final Map<Key, Series> series = new ConcurrentHashMap<>();
 
     void record(String method, String route, int status, long nanos) {
-        series.computeIfAbsent(new Key(method, route, status), k -> new Series()).observe(nanos / 1e9);
+        // Any token is a valid HTTP method: made-up ones share one label, or a client could create series without end.
+        String label = METHODS.contains(method) ? method : "other";
+        series.computeIfAbsent(new Key(label, route, status), k -> new Series()).observe(nanos / 1e9);
     }
 
     void render(StringBuilder out) {
