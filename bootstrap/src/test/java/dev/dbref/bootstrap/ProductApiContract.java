@@ -372,6 +372,22 @@ abstract class ProductApiContract extends ServerContract {
     }
 
     @Test
+    void text_no_database_can_store_is_422_and_in_a_query_400() {
+        // PostgreSQL's text cannot hold NUL (it answered 500 before); an unpaired surrogate was stored as '?'.
+        Http.Reply nul = http.post("/products", "{\"name\": \"a\\u0000b\", \"description\": \"x\\ud800y\", \"price\": 1}");
+        assertProblem(nul, 422);
+        assertEquals(List.of("description", "name"), errorFields(nul).stream().sorted().toList());
+        Http.Reply bulk = http.post("/products/bulk", "[{\"name\": \"ok\", \"price\": 1}, {\"name\": \"\\u0000\", \"price\": 1}]");
+        assertProblem(bulk, 422);
+        assertEquals(List.of("[1].name"), errorFields(bulk));
+        assertEquals(0, http.get("/products").json().get("total").asInt());
+
+        assertProblem(http.get("/products?name_contains=a%00b"), 400);
+        assertProblem(http.get("/users?email=a%00b@example.com"), 400);
+        assertProblem(http.get("/posts?title_contains=%00"), 400);
+    }
+
+    @Test
     void unknown_and_server_owned_properties_are_refused_by_name() {
         for (String field : List.of("colour", "id", "version", "created_at", "updated_at")) {
             Http.Reply reply = http.post("/products", "{\"name\": \"a\", \"price\": 1, \"" + field + "\": 1}");
@@ -397,6 +413,11 @@ abstract class ProductApiContract extends ServerContract {
         assertProblem(http.post("/products", "[1, 2]"), 400);
         assertProblem(http.post("/products", "\"text\""), 400);
         assertProblem(http.post("/products", "{} {}"), 400);
+        Http.Reply twice = http.post("/products", "{\"name\": \"a\", \"price\": 1, \"price\": 2}");
+        assertProblem(twice, 400);
+        assertEquals("the request body gives a property more than once", twice.json().get("detail").asText());
+        assertProblem(http.post("/products/bulk", "[{\"name\": \"a\", \"name\": \"b\", \"price\": 1}]"), 400);
+        assertEquals(0, http.get("/products").json().get("total").asInt());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Text;
 import io.helidon.common.uri.UriQuery;
 
 import java.math.BigDecimal;
@@ -36,7 +37,15 @@ final class QueryParams {
     }
 
     String text(String name) {
-        return query.contains(name) ? query.get(name) : null;
+        if (!query.contains(name)) {
+            return null;
+        }
+        String value = query.get(name);
+        if (!Text.isStorable(value)) {
+            // No stored text holds one, and PostgreSQL refuses them even in a search pattern.
+            throw HttpProblem.badRequest("query parameter '" + name + "' must not contain NUL characters");
+        }
+        return value;
     }
 
     Long integer(String name) {

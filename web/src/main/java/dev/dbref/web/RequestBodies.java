@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HttpMediaType;
@@ -46,6 +47,11 @@ final class RequestBodies {
         }
         try {
             return Json.parse(bytes);
+        } catch (MismatchedInputException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw HttpProblem.badRequest("the request body gives a property more than once");
+            }
+            throw HttpProblem.badRequest("the request body is not well-formed JSON");
         } catch (IOException e) {
             throw HttpProblem.badRequest("the request body is not well-formed JSON");
         }

@@ -15,12 +15,16 @@ final class PostRules {
             violations.add("title", "must not be blank");
         } else if (Text.length(title) > TITLE_MAX) {
             violations.add("title", "must be at most " + TITLE_MAX + " characters");
+        } else {
+            Text.checkStorable(title, "title", violations);
         }
     }
 
     static void checkBody(String body, Violations violations) {
         if (body != null && Text.length(body) > BODY_MAX) {
             violations.add("body", "must be at most " + BODY_MAX + " characters");
+        } else {
+            Text.checkStorable(body, "body", violations);
         }
     }
 }

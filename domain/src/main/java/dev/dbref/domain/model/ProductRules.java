@@ -15,12 +15,16 @@ final class ProductRules {
             violations.add(field, "must not be blank");
         } else if (Text.length(name) > NAME_MAX) {
             violations.add(field, "must be at most " + NAME_MAX + " characters");
+        } else {
+            Text.checkStorable(name, field, violations);
         }
     }
 
     static void checkDescription(String description, String field, Violations violations) {
         if (description != null && Text.length(description) > DESCRIPTION_MAX) {
             violations.add(field, "must be at most " + DESCRIPTION_MAX + " characters");
+        } else {
+            Text.checkStorable(description, field, violations);
         }
     }
 

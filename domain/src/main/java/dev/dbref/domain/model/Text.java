@@ -19,6 +19,34 @@ public final class Text {
     }
 
     /**
+     * Whether a text can be stored as given on every database: no NUL (PostgreSQL's text cannot
+     * hold it) and no unpaired surrogate (not Unicode; drivers silently store {@code ?} instead).
+     */
+    public static boolean isStorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Adds a violation for a text that {@link #isStorable is not storable}; {@code null} passes. */
+    static void checkStorable(String value, String field, Violations violations) {
+        if (value != null && !isStorable(value)) {
+            violations.add(field, "must not contain NUL characters or unpaired UTF-16 surrogates");
+        }
+    }
+
+    /**
      * The search key of a text: NFC-normalised and case-folded for every alphabet
      * ({@code ÄPFEL} and {@code äpfel} share one key, so do {@code STRASSE} and {@code straße}).
      * Keys are computed here, in Java, and stored beside the text, because SQLite's

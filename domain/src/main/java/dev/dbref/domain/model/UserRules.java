@@ -37,6 +37,8 @@ final class UserRules {
     static void checkFullName(String fullName, Violations violations) {
         if (fullName != null && Text.length(fullName) > FULL_NAME_MAX) {
             violations.add("full_name", "must be at most " + FULL_NAME_MAX + " characters");
+        } else {
+            Text.checkStorable(fullName, "full_name", violations);
         }
     }
 

@@ -35,6 +35,19 @@ class ProductDraftTest {
         assertEquals(List.of(new FieldError("name", "is required")), errorsOf(() -> draft(null, null, "1", null)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "\u0000", "a\ud800", "\udc00a", "\ud800\ud800\udc00x\udc00"})
+    void text_with_nul_or_an_unpaired_surrogate_is_refused(String text) {
+        String message = "must not contain NUL characters or unpaired UTF-16 surrogates";
+        assertEquals(List.of(new FieldError("name", message), new FieldError("description", message)),
+                errorsOf(() -> draft(text, "d" + text, "1", null)));
+    }
+
+    @Test
+    void paired_surrogates_and_other_control_characters_are_text() {
+        assertDoesNotThrow(() -> draft("😀 \ud83d\ude00", "tab\tnew line\n\u0001", "1", null));
+    }
+
     @Test
     void description_is_optional_trimmed_and_at_most_500_code_points() {
         assertNull(draft("n", null, "1", null).description());
