@@ -231,7 +231,10 @@ abstract class ProductApiContract extends ServerContract {
         assertProblem(http.patch(path, "{\"quantity\": 2}", "If-Match", "\"1\""), 412);
         assertProblem(http.put(path, "{\"name\": \"x\", \"price\": 1}", "If-Match", "\"1\""), 412);
         assertProblem(http.delete(path, "If-Match", "\"1\""), 412);
-        assertProblem(http.patch(path, "{\"quantity\": 2}", "If-Match", "garbage"), 412);
+        Http.Reply garbage = http.patch(path, "{\"quantity\": 2}", "If-Match", "garbage");
+        assertProblem(garbage, 412);
+        assertEquals("product " + path.substring(path.lastIndexOf('/') + 1) + " has no such version",
+                garbage.json().get("detail").asText());
 
         JsonNode now = http.get(path).json();
         assertEquals(1, now.get("quantity").asInt());

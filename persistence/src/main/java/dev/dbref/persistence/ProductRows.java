@@ -24,7 +24,7 @@ import static dev.dbref.db.jooq.Tables.PRODUCTS;
  * assigned in input order.
  */
 final class ProductRows {
-    private static final Table<?> T = DSL.table(DSL.name("t"));
+    private static final Table<?> ALIAS = DSL.table(DSL.name("t"));
 
     final Table<?> table;
     final Field<String> name = DSL.field(DSL.name("t", "name"), PRODUCTS.NAME.getDataType());
@@ -62,7 +62,7 @@ final class ProductRows {
             quantities[i] = d.quantity();
         }
         return DSL.table("unnest({0}, {1}, {2}, {3}, {4}) with ordinality as {5}(name, name_key, description, price, quantity, ord)",
-                DSL.val(names), DSL.val(keys), DSL.val(descriptions), DSL.val(prices), DSL.val(quantities), T);
+                DSL.val(names), DSL.val(keys), DSL.val(descriptions), DSL.val(prices), DSL.val(quantities), ALIAS);
     }
 
     private static Table<?> jsonEach(List<ProductDraft> drafts) {
@@ -78,6 +78,6 @@ final class ProductRows {
         json.append(']');
         return DSL.table("(select value ->> 'name' as name, value ->> 'name_key' as name_key, "
                 + "value ->> 'description' as description, value ->> 'price' as price, "
-                + "value ->> 'quantity' as quantity, key as ord from json_each({0})) as {1}", DSL.val(json.toString()), T);
+                + "value ->> 'quantity' as quantity, key as ord from json_each({0})) as {1}", DSL.val(json.toString()), ALIAS);
     }
 }

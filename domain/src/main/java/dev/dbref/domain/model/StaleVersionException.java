@@ -6,6 +6,7 @@ package dev.dbref.domain.model;
  */
 public final class StaleVersionException extends DomainException {
     public StaleVersionException(String resource, long id, long expected) {
-        super(resource + " " + id + " is no longer at version " + expected);
+        // Versions start at 1; a lower one stands for a tag that names no version at all.
+        super(resource + " " + id + (expected >= 1 ? " is no longer at version " + expected : " has no such version"));
     }
 }
