@@ -13,7 +13,7 @@ record Settings(String databaseUrl, String host, int port,
                 PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
-                boolean requestLog, long bodyBudgetBytes) {
+                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout) {
 
 
     @Override

@@ -47,7 +47,8 @@ final class SettingsLoader {
         return new Settings(text("DATABASE_URL"), text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
-                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget());
+                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
+                duration("REQUEST_BODY_TIMEOUT"));
     }
 
     /** Empty: sized from this JVM's heap; else a number of MiB, at least 1 (the largest body allowed). */

@@ -105,4 +105,28 @@ class RequestLimitsTest {
             assertEquals(201, http.post("/products", "{\"name\": \"a\", \"price\": 1}").status());
         }
     }
+
+    @Test
+    void a_body_that_stops_arriving_ends_its_request_and_returns_its_budget() throws Exception {
+        try (Application app = TestServers.start(TestDatabase.SQLITE,
+                Map.of("REQUEST_BODY_BUDGET_MB", "1", "REQUEST_BODY_TIMEOUT", "1s", "DB_POOL_TIMEOUT", "10s"));
+             Socket stalled = new Socket("127.0.0.1", app.port())) {
+            // Declares 1 MiB (the whole budget), sends one byte, then nothing.
+            stalled.setSoTimeout(30_000);
+            OutputStream out = stalled.getOutputStream();
+            out.write(("POST /products/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (1024 * 1024) + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            long start = System.nanoTime();
+            assertEquals(-1, stalled.getInputStream().read(), "the server should close the stalled connection");
+            long closedAfterMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(closedAfterMillis < 5_000, "closed after " + closedAfterMillis + " ms");
+
+            // Its budget is back: a body is admitted at once, not after waiting for it.
+            long posted = System.nanoTime();
+            assertEquals(201, new Http(app.port()).post("/products", "{\"name\": \"a\", \"price\": 1}").status());
+            assertTrue((System.nanoTime() - posted) / 1_000_000 < 5_000);
+        }
+    }
 }

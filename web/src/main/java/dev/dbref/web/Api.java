@@ -32,13 +32,14 @@ public final class Api {
      * @param requestLog     write one log line per request
      * @param bodyBudgetBytes how many bytes of request bodies may be in hand at once (see {@link BodyBudget})
      * @param bodyWait        how long a request with a body may wait for that budget
+     * @param bodyTimeout     how long an admitted body may take to arrive
      */
     public record Options(boolean debugEndpoints, String adminToken, boolean requestLog, long bodyBudgetBytes,
-                          Duration bodyWait) {
+                          Duration bodyWait, Duration bodyTimeout) {
         @Override
         public String toString() {
             return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog
-                    + ", bodyBudgetBytes=" + bodyBudgetBytes + "]";
+                    + ", bodyBudgetBytes=" + bodyBudgetBytes + ", bodyTimeout=" + bodyTimeout + "]";
         }
     }
 
@@ -52,7 +53,7 @@ public final class Api {
                                        StatementStats stats, DatabaseProbe database, Options options) {
         HttpMetrics metrics = new HttpMetrics();
         routing.addFilter(new RequestObserver(stats, metrics, options.requestLog()));
-        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait()));
+        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait(), options.bodyTimeout()));
         List<Route> routes = new ArrayList<>();
         routes.addAll(new ProductRoutes(products).routes());
         routes.addAll(new UserRoutes(users).routes());

@@ -17,16 +17,22 @@ import java.util.concurrent.TimeUnit;
  * (-Xmx96m) before this. A request with a body reserves its declared length (the size limit when
  * undeclared) until its response is sent; when the budget is spent it waits, in arrival order, as
  * long as a request may wait for a pooled connection, then gets 503 with {@code Retry-After}.
- * Bodiless requests pass.
+ * Bodiless requests pass. An admitted body must then arrive within the body timeout, or the
+ * connection is closed ({@link BodyDeadline}): a stalled client cannot keep its share.
  */
 final class BodyBudget implements Filter {
     private final Semaphore kibibytes;
     private final Duration maxWait;
+    private final Duration bodyTimeout;
 
-    /** @param budgetBytes raised to {@link RequestBodies#MAX_BYTES} if lower, so that any admissible body fits */
-    BodyBudget(long budgetBytes, Duration maxWait) {
+    /**
+     * @param budgetBytes raised to {@link RequestBodies#MAX_BYTES} if lower, so that any admissible body fits
+     * @param bodyTimeout how long a body may take to arrive once admitted ({@link BodyDeadline})
+     */
+    BodyBudget(long budgetBytes, Duration maxWait, Duration bodyTimeout) {
         this.kibibytes = new Semaphore(kib(Math.max(budgetBytes, RequestBodies.MAX_BYTES)), true);
         this.maxWait = maxWait;
+        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -40,6 +46,10 @@ final class BodyBudget implements Filter {
         if (!acquire(permits)) {
             throw new HttpProblem(Status.SERVICE_UNAVAILABLE_503,
                     "too many request bodies are being handled at once; retry shortly");
+        }
+        RequestContext context = RequestContext.current();
+        if (context != null) {
+            context.bodyTimeout(bodyTimeout);
         }
         try {
             chain.proceed();

@@ -40,6 +40,16 @@ final class ErrorResponses {
                             + "; retry later");
                 })
                 .error(HttpProblem.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
+                .error(BodyDeadline.BodyTimeoutException.class, (req, res, e) -> {
+                    // The connection is closed already: one log line, no answer to send.
+                    LOG.log(Level.INFO, "408 for " + req.prologue().method().text() + " " + req.path().absolute().path()
+                            + ": " + e.getMessage() + "; connection closed");
+                    try {
+                        send(req, res, Status.REQUEST_TIMEOUT_408, e.getMessage());
+                    } catch (RuntimeException closed) {
+                        // expected: the socket is gone
+                    }
+                })
                 .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), helidonDetail(e)))
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "500 for " + req.prologue().method().text() + " " + req.path().absolute().path(), e);

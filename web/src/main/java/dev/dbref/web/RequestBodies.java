@@ -80,7 +80,7 @@ final class RequestBodies {
             throw tooLarge();
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            byte[] bytes = BodyDeadline.readNBytes(in, MAX_BYTES + 1, RequestContext.bodyTimeout());
             if (bytes.length > MAX_BYTES) {
                 throw tooLarge();
             }

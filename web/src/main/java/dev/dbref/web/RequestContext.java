@@ -1,5 +1,7 @@
 package dev.dbref.web;
 
+import java.time.Duration;
+
 /**
  * What the API knows about the request being served on the current thread: its id, when it
  * started, which route template it matched, and how its SQL statements are counted. Each request
@@ -8,11 +10,13 @@ package dev.dbref.web;
  */
 public final class RequestContext {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+    private static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
     private final String id;
     private final long startNanos;
     private final StatementStats stats;
     private String route;
+    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
     private RequestContext(String id, long startNanos, StatementStats stats) {
         this.id = id;
@@ -50,6 +54,16 @@ public final class RequestContext {
 
     String id() {
         return id;
+    }
+
+    /** How long the body of the request on this thread may take to arrive (set by {@link BodyBudget}). */
+    static Duration bodyTimeout() {
+        RequestContext context = CURRENT.get();
+        return context == null ? DEFAULT_BODY_TIMEOUT : context.bodyTimeout;
+    }
+
+    void bodyTimeout(Duration limit) {
+        this.bodyTimeout = limit;
     }
 
     /** The matched path template, or {@code null} when no route matched (a 404). */
