@@ -6,9 +6,13 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.tools.json.JSONValue;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.dbref.db.jooq.Tables.PRODUCTS;
 
@@ -66,18 +70,20 @@ final class ProductRows {
     }
 
     private static Table<?> jsonEach(List<ProductDraft> drafts) {
-        StringBuilder json = new StringBuilder(drafts.size() * 120).append('[');
+        List<Map<String, Object>> rows = new ArrayList<>(drafts.size());
         for (ProductDraft d : drafts) {
-            json.append(json.length() == 1 ? "{" : ",{");
-            JsonText.member(json, "name", d.name()).append(',');
-            JsonText.member(json, "name_key", Text.searchKey(d.name())).append(',');
-            JsonText.member(json, "description", d.description()).append(',');
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", d.name());
+            row.put("name_key", Text.searchKey(d.name()));
+            row.put("description", d.description());
             // Text, as a BigDecimal bind is: the column's NUMERIC affinity converts both the same way.
-            JsonText.member(json, "price", d.price().toPlainString()).append(",\"quantity\":").append(d.quantity()).append('}');
+            row.put("price", d.price().toPlainString());
+            row.put("quantity", d.quantity());
+            rows.add(row);
         }
-        json.append(']');
+        String json = JSONValue.toJSONString(rows);
         return DSL.table("(select value ->> 'name' as name, value ->> 'name_key' as name_key, "
                 + "value ->> 'description' as description, value ->> 'price' as price, "
-                + "value ->> 'quantity' as quantity, key as ord from json_each({0})) as {1}", DSL.val(json.toString()), ALIAS);
+                + "value ->> 'quantity' as quantity, key as ord from json_each({0})) as {1}", DSL.val(json), ALIAS);
     }
 }
