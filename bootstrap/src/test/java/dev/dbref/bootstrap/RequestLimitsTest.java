@@ -3,6 +3,7 @@ package dev.dbref.bootstrap;
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -80,11 +81,7 @@ class RequestLimitsTest {
              Socket slow = new Socket("127.0.0.1", app.port())) {
             Http http = new Http(app.port());
             // A client that declares a 1 MiB body and sends it slowly holds the whole budget meanwhile.
-            slow.setSoTimeout(30_000);
-            OutputStream out = slow.getOutputStream();
-            out.write(("POST /products/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (1024 * 1024) + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            OutputStream out = declareOneMibBody(slow);
             Thread.sleep(500);
 
             long start = System.nanoTime();
@@ -112,11 +109,7 @@ class RequestLimitsTest {
                 Map.of("REQUEST_BODY_BUDGET_MB", "1", "REQUEST_BODY_TIMEOUT", "1s", "DB_POOL_TIMEOUT", "10s"));
              Socket stalled = new Socket("127.0.0.1", app.port())) {
             // Declares 1 MiB (the whole budget), sends one byte, then nothing.
-            stalled.setSoTimeout(30_000);
-            OutputStream out = stalled.getOutputStream();
-            out.write(("POST /products/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (1024 * 1024) + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            declareOneMibBody(stalled);
 
             long start = System.nanoTime();
             assertEquals(-1, stalled.getInputStream().read(), "the server should close the stalled connection");
@@ -128,5 +121,15 @@ class RequestLimitsTest {
             assertEquals(201, new Http(app.port()).post("/products", "{\"name\": \"a\", \"price\": 1}").status());
             assertTrue((System.nanoTime() - posted) / 1_000_000 < 5_000);
         }
+    }
+
+    /** Sends the head of a bulk POST declaring a 1 MiB body and the body's first byte, {@code [}. */
+    private static OutputStream declareOneMibBody(Socket socket) throws IOException {
+        socket.setSoTimeout(30_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /products/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (1024 * 1024) + "\r\n\r\n[").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return out;
     }
 }
