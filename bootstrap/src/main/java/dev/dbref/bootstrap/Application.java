@@ -5,7 +5,7 @@ import dev.dbref.domain.usecase.ProductUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
 import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUrl;
-import dev.dbref.persistence.MigrationReport;
+import dev.dbref.persistence.ServerCheck;
 import dev.dbref.web.Api;
 import dev.dbref.web.DatabaseProbe;
 import io.helidon.common.mapper.MapperManager;
@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -64,19 +65,19 @@ final class Application implements AutoCloseable {
         }
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
         RequestStatements statements = new RequestStatements();
-        Database database = Database.open(url, settings.pool(),
-                new Database.Options(statements, settings.sqlEcho(), settings.echoPool()));
+        ServerCheck.run(url);
+        Database.Options options = new Database.Options(statements, settings.sqlEcho(), settings.echoPool(), Optional.empty());
+        Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
+                ? options.migratingFirstVia(DatabaseUrl.parse(settings.migrationDatabaseUrl()))
+                : options);
         try {
-            database.check();
-            if (settings.migrateOnStart()) {
-                MigrationReport report = database.migrate();
-                LOG.log(Level.INFO, "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)");
-            }
+            database.migration().ifPresent(report -> LOG.log(Level.INFO,
+                    "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)"));
             UnitOfWork unitOfWork = database.unitOfWork();
             Clock clock = Clock.systemUTC();
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
             UserUseCases users = UserUseCases.over(unitOfWork, clock);
-            DatabaseProbe probe = new DatabaseProbeAdapter(database);
+            DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
                     settings.bodyBudgetBytes(), settings.pool().timeout(), settings.bodyTimeout());
             if (settings.debugEndpoints() && settings.adminToken().isEmpty()) {

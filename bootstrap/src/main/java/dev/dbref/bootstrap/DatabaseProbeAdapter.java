@@ -1,55 +1,56 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.domain.port.StoreUnavailableException;
-import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUnreachableException;
+import dev.dbref.persistence.Diagnostics;
 import dev.dbref.persistence.PoolStats;
 import dev.dbref.persistence.ServerInfo;
 import dev.dbref.persistence.StatementTotals;
 import dev.dbref.web.DatabaseProbe;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
-/** Answers the web adapter's operational questions from the persistence adapter's {@link Database}. */
+/** Answers the web adapter's operational questions from the persistence adapter's {@link Diagnostics}. */
 final class DatabaseProbeAdapter implements DatabaseProbe {
-    private final Database database;
+    private final Diagnostics diagnostics;
 
-    DatabaseProbeAdapter(Database database) {
-        this.database = database;
+    DatabaseProbeAdapter(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
     }
 
     @Override
     public Readiness ready(Duration timeout) {
         try {
-            ServerInfo info = database.ping(timeout);
-            return new Readiness(true, info.roundTrip().toNanos() / 1e6, null);
+            ServerInfo info = diagnostics.ping(timeout);
+            return Readiness.up(info.roundTrip().toNanos() / 1e6);
         } catch (DatabaseUnreachableException e) {
-            return new Readiness(false, 0, e.getMessage());
+            return Readiness.down(e.getMessage());
         }
     }
 
     @Override
     public PoolFigures pool() {
-        PoolStats s = database.poolStats();
+        PoolStats s = diagnostics.poolStats();
         return new PoolFigures(s.active(), s.idle(), s.pending(), s.total(), s.max(), s.timeouts(), s.acquired(),
                 s.acquireSeconds());
     }
 
     @Override
     public StatementFigures statements() {
-        StatementTotals totals = database.statementTotals();
+        StatementTotals totals = diagnostics.statementTotals();
         return new StatementFigures(totals.statements(), totals.seconds());
     }
 
     @Override
     public String dialect() {
-        return database.dialect().displayName();
+        return diagnostics.dialect().displayName();
     }
 
     @Override
-    public Long serverConnections() {
+    public OptionalLong serverConnections() {
         try {
-            return database.serverConnections();
+            return diagnostics.serverConnections();
         } catch (DatabaseUnreachableException e) {
             throw new StoreUnavailableException(e.getMessage(), e);
         }

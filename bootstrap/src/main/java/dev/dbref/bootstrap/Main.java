@@ -4,6 +4,7 @@ import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUnreachableException;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationReport;
+import dev.dbref.persistence.ServerCheck;
 import dev.dbref.persistence.ServerInfo;
 
 import java.io.IOException;
@@ -79,24 +80,21 @@ public final class Main {
     }
 
     private static int migrate(Settings settings, PrintStream out) {
-        try (Database database = Database.open(DatabaseUrl.parse(settings.databaseUrl()), settings.pool())) {
-            database.check();
-            MigrationReport report = database.migrate();
-            out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
-            return OK;
-        }
+        DatabaseUrl url = DatabaseUrl.parse(settings.migrationDatabaseUrl());
+        ServerCheck.run(url);
+        MigrationReport report = Database.migrate(url);
+        out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
+        return OK;
     }
 
     private static int check(Settings settings, PrintStream out) {
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
-        try (Database database = Database.open(url, settings.pool())) {
-            ServerInfo info = database.check();
-            out.println("database:       " + database.describe());
-            out.println("dialect:        " + info.dialect().displayName());
-            out.println("server version: " + info.serverVersion());
-            out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
-            return OK;
-        }
+        ServerInfo info = ServerCheck.run(url);
+        out.println("database:       " + url);
+        out.println("dialect:        " + info.dialect().displayName());
+        out.println("server version: " + info.serverVersion());
+        out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
+        return OK;
     }
 
     private static int usage(PrintStream stream, int code) {

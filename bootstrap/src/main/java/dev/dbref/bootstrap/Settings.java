@@ -8,8 +8,11 @@ import java.time.Duration;
 /**
  * Every setting of the service, read once at start by {@link SettingsLoader}. The admin token is a
  * secret and never printed; the database URL may hold a password and is only logged redacted.
+ *
+ * @param migrationDatabaseUrl where migrations run ({@code MIGRATION_DATABASE_URL}; the database URL when not set),
+ *                             a direct connection where the service goes through a transaction pooler
  */
-record Settings(String databaseUrl, String host, int port,
+record Settings(String databaseUrl, String migrationDatabaseUrl, String host, int port,
                 PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,

@@ -44,7 +44,9 @@ final class SettingsLoader {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be between 0 and 65535, was " + port);
         }
-        return new Settings(text("DATABASE_URL"), text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
+        String databaseUrl = text("DATABASE_URL");
+        String migrationUrl = text("MIGRATION_DATABASE_URL");
+        return new Settings(databaseUrl, migrationUrl.isBlank() ? databaseUrl : migrationUrl, text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
                 duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),

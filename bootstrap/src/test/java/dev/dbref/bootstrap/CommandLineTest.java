@@ -2,6 +2,8 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -71,6 +73,31 @@ class CommandLineTest {
     void a_wrong_password_is_one_clear_line() {
         String good = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("wrong_pw_user", "right-one");
         run("check", good.replace("right-one", PASSWORD)).assertOneLineFailure("authentication failed");
+    }
+
+    /**
+     * libpq and SQLAlchemy read the user information of a URL as a URI does: {@code +} is a plus,
+     * {@code %XX} a byte of UTF-8. Each password logs in for real, also when the service migrates and serves.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "p+ss            | p+ss",
+            "a+b             | a%2Bb",
+            "100% sure       | 100%25%20sure",
+            "at@sign         | at%40sign",
+            "co:lon/sl?h#    | co%3Alon%2Fsl%3Fh%23",
+            "Grüße€          | Gr%C3%BC%C3%9Fe%E2%82%AC",
+            "Grüße€          | Grüße€"})
+    void passwords_with_uri_special_characters_log_in(String password, String encoded) {
+        String role = "pw_" + Integer.toHexString((password + encoded).hashCode() & 0xfffffff);
+        String plain = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl(role, password);
+        String url = plain.replace(":" + password + "@", ":" + encoded + "@");
+        assertTrue(url.contains(":" + encoded + "@"), url);
+
+        Outcome check = run("check", url);
+        assertEquals(0, check.code(), check.err());
+        assertEquals(0, run("migrate", url).code());
+        assertFalse(check.out().contains(password) || check.out().contains(encoded), check.out());
     }
 
     @Test

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,13 +59,13 @@ class PostgresOutageTest {
         long firstMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(503, first.status(), first.toString());
         assertTrue(first.header("Retry-After") != null);
-        assertTrue(firstMillis < 3_000, "first request during the outage took " + firstMillis + " ms");
+        assertTrue(firstMillis < 5_000, "first request during the outage took " + firstMillis + " ms");
 
         for (int i = 0; i < 5; i++) {
             long t = System.nanoTime();
             assertEquals(503, http.get("/products/" + id).status());
             long millis = (System.nanoTime() - t) / 1_000_000;
-            assertTrue(millis < 1_500, "request during the outage took " + millis + " ms");
+            assertTrue(millis < 3_000, "request during the outage took " + millis + " ms");
         }
         Http.Reply readiness = http.get("/observe/health");
         assertEquals(503, readiness.status(), readiness.toString());
@@ -81,6 +84,49 @@ class PostgresOutageTest {
         assertEquals(200, http.get("/observe/health").status());
         assertEquals("survivor", http.get("/products/" + id).json().get("name").asText());
         assertEquals(0, app.database().poolStats().active());
+    }
+
+    @Test
+    void no_body_sent_during_an_outage_names_a_java_class_or_a_stack_frame() throws Exception {
+        int port = freePort();
+        server = startServer(port);
+        app = Application.start(TestServers.settings(Map.of("DATABASE_URL", "postgresql://postgres@localhost:" + port + "/postgres",
+                "PORT", "0", "HOST", "127.0.0.1", "DB_POOL_TIMEOUT", "2s", "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok")));
+        Http http = new Http(app.port());
+        long id = http.post("/products", "{\"name\": \"kept\", \"price\": 1}").json().get("id").asLong();
+        long user = http.post("/users", "{\"email\": \"o@example.com\", \"username\": \"outage\"}").json().get("id").asLong();
+
+        server.close();
+        server = null;
+
+        List<Http.Reply> replies = new ArrayList<>();
+        // Readiness first: the probe that finds the server gone is the path that once said
+        // "SQLTimeoutException: no pooled connection within ...".
+        replies.add(http.get("/observe/health"));
+        replies.add(http.get("/products/" + id));
+        replies.add(http.get("/products?limit=5"));
+        replies.add(http.post("/products", "{\"name\": \"lost\", \"price\": 1}"));
+        replies.add(http.patch("/products/" + id, "{\"price\": 2}"));
+        replies.add(http.delete("/products/" + id));
+        replies.add(http.post("/products/bulk", "[{\"name\": \"a\", \"price\": 1}]"));
+        replies.add(http.get("/users/" + user + "?include=posts"));
+        replies.add(http.post("/users/" + user + "/posts", "{\"title\": \"t\"}"));
+        replies.add(http.get("/posts?include=user"));
+        replies.add(http.getWith("/debug/connections", "Authorization", "Bearer tok"));
+        replies.add(http.get("/observe/health"));
+        replies.add(http.get("/observe/metrics"));
+
+        for (Http.Reply reply : replies) {
+            for (String forbidden : List.of("Exception", "java.", "org.", "dev.dbref", " at ")) {
+                assertFalse(reply.text().contains(forbidden), "'" + forbidden + "' in " + reply);
+            }
+        }
+        Http.Reply health = replies.get(0);
+        assertEquals(503, health.status(), health.toString());
+        String reason = health.json().get("checks").get(0).get("data").get("reason").asText();
+        assertTrue(reason.matches("[a-z][a-z0-9 ,:;()'-]+"), "not plain words: " + reason);
+        assertEquals(503, replies.get(1).status(), replies.get(1).toString());
+        assertEquals(503, replies.get(10).status(), replies.get(10).toString());
     }
 
     private static int freePort() throws IOException {

@@ -3,9 +3,14 @@ package dev.dbref.bootstrap;
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,12 +47,14 @@ class ProcessLifecycleTest {
                 blocker.setAutoCommit(false);
                 s.execute("SELECT * FROM products WHERE id = " + id + " FOR UPDATE");
                 inFlight = CompletableFuture.supplyAsync(() -> http.patch("/products/" + id, "{\"quantity\": 5}"));
-                Thread.sleep(500);
+                Eventually.await("the PATCH waits for the row lock", Duration.ofSeconds(30), () -> waitingForALock(s));
                 assertFalse(inFlight.isDone(), "the PATCH should be waiting for the row lock");
 
                 // SIGTERM by kill(1): Process.destroy() would also close our end of its output.
                 assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor());
-                Thread.sleep(500);
+                int port = service.port();
+                Eventually.await("the server stops accepting", Duration.ofSeconds(30), () -> refusesConnections(port));
+                assertFalse(inFlight.isDone(), "the PATCH is still in flight while the server stops");
                 blocker.rollback();
             }
 
@@ -65,6 +72,24 @@ class ProcessLifecycleTest {
                     + " 200 .* 1 query")), "request log line with request id and statement count");
         } finally {
             service.close();
+        }
+    }
+
+    private static boolean waitingForALock(Statement s) {
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database()")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (IOException refused) {
+            return true;
         }
     }
 }

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,14 +65,17 @@ class RequestLimitsTest {
             assertTrue(writing.await(10, TimeUnit.SECONDS));
             CompletableFuture<Http.Reply> first = CompletableFuture.supplyAsync(
                     () -> http.post("/products", "{\"name\": \"a\", \"price\": 1}"), threads);
-            Thread.sleep(300);
-
-            Http.Reply second = http.get("/observe/health/live");
+            // Until the POST holds the one place, a second request passes; once it does, it must not.
+            AtomicReference<Http.Reply> second = new AtomicReference<>();
+            Eventually.await("a second request is refused while the POST runs", Duration.ofSeconds(30), () -> {
+                second.set(http.get("/observe/health/live"));
+                return second.get().status() != 200;
+            });
 
             release.countDown();
             holder.get(10, TimeUnit.SECONDS);
             assertEquals(201, first.get(10, TimeUnit.SECONDS).status());
-            assertEquals(503, second.status(), "a second request while one runs, with a limit of one: " + second);
+            assertEquals(503, second.get().status(), "a second request while one runs, with a limit of one: " + second);
             threads.close();
         }
     }
@@ -82,11 +88,17 @@ class RequestLimitsTest {
             Http http = new Http(app.port());
             // A client that declares a 1 MiB body and sends it slowly holds the whole budget meanwhile.
             OutputStream out = declareOneMibBody(slow);
-            Thread.sleep(500);
-
-            long start = System.nanoTime();
-            Http.Reply waited = http.post("/products", "{\"name\": \"a\", \"price\": 1}");
-            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            // Until the server has admitted the slow body, a small one still passes.
+            AtomicReference<Http.Reply> reply = new AtomicReference<>();
+            AtomicLong millis = new AtomicLong();
+            Eventually.await("a body waits for the budget the slow one holds", Duration.ofSeconds(30), () -> {
+                long start = System.nanoTime();
+                reply.set(http.post("/products", "{\"name\": \"a\", \"price\": 1}"));
+                millis.set((System.nanoTime() - start) / 1_000_000);
+                return reply.get().status() != 201;
+            });
+            Http.Reply waited = reply.get();
+            long waitedMillis = millis.get();
             assertEquals(503, waited.status(), waited.toString());
             assertEquals("1", waited.header("Retry-After"));
             assertTrue(waited.text().contains("too many request bodies"), waited.text());

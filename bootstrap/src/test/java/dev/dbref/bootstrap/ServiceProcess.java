@@ -29,13 +29,23 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts on a free port of 127.0.0.1 with the production logging configuration. */
     static ServiceProcess start(Map<String, String> env, String... jvmOptions) throws Exception {
+        return launch(env, List.of(jvmOptions), "serve");
+    }
+
+    /** Runs another subcommand ({@code migrate}, {@code check}) in its own JVM. */
+    static ServiceProcess run(Map<String, String> env, String subcommand) throws Exception {
+        return launch(env, List.of(), subcommand);
+    }
+
+    private static ServiceProcess launch(Map<String, String> env, List<String> jvmOptions, String subcommand)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-Djava.util.logging.config.file="
                 + Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).resolve("logging.properties"));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), subcommand));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PORT", "0");
         builder.environment().put("HOST", "127.0.0.1");

@@ -30,6 +30,11 @@ final class Availability {
         this.refreshPool = refreshPool;
     }
 
+    /** For a file database (SQLite): there is no server to lose. */
+    static Availability alwaysReachable() {
+        return new Availability(() -> null, () -> { });
+    }
+
     /** Before borrowing: fails fast while the server is known to be down. */
     void requireReachable() {
         String reason = downReason;
@@ -69,7 +74,12 @@ final class Availability {
         return downReason != null;
     }
 
+    /** Why the server is taken to be down; empty while it is not. */
+    java.util.Optional<String> downReason() {
+        return java.util.Optional.ofNullable(downReason);
+    }
+
     private StoreUnavailableException unavailable() {
-        return new StoreUnavailableException("the database is unreachable (" + downReason + ")", null);
+        return new StoreUnavailableException(downReason, null);
     }
 }

@@ -28,12 +28,8 @@ final class ConnectionPool {
         config.setPoolName("dbref");
         config.setMetricsTrackerFactory(telemetry);
         config.setJdbcUrl(url.jdbcUrl());
-        if (url.user() != null) {
-            config.setUsername(url.user());
-        }
-        if (url.password() != null) {
-            config.setPassword(url.password());
-        }
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
         config.setConnectionTimeout(settings.timeout().toMillis());
         config.setValidationTimeout(Math.min(settings.timeout().toMillis(), 3_000));
         config.setMaxLifetime(settings.recycle().toMillis());

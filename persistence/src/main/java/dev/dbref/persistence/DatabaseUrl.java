@@ -1,11 +1,16 @@
 package dev.dbref.persistence;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * A parsed {@code DATABASE_URL}: which database, the JDBC URL without credentials, and the
@@ -13,25 +18,33 @@ import java.util.Objects;
  *
  * <p>Accepted forms: {@code sqlite:<path>}, {@code sqlite::memory:}, {@code sqlite:///<path>},
  * {@code postgresql://user:pass@host:5432/db} (also {@code postgres://},
- * {@code postgresql+psycopg2://}, {@code postgresql+asyncpg://}), {@code jdbc:sqlite:...} and
- * {@code jdbc:postgresql:...}.
+ * {@code postgresql+psycopg2://}, {@code postgresql+asyncpg://}), several hosts
+ * ({@code postgresql://user:pass@h1:5432,h2:5433/db}), {@code jdbc:sqlite:...} and
+ * {@code jdbc:postgresql:...}. User and password are percent-decoded as a URI's are, the way
+ * libpq reads them: {@code +} stays a plus. {@code pgbouncer=true} in the query marks a
+ * transaction pooler between us and PostgreSQL (see {@link #behindTransactionPooler()}).
  */
 public final class DatabaseUrl {
     static final String SUPPORTED = "sqlite:<path>, sqlite::memory:, sqlite:///<path>, "
-            + "postgresql://user:pass@host:port/db (or postgres://), jdbc:sqlite:..., jdbc:postgresql:...";
+            + "postgresql://user:pass@host:port/db (or postgres://, or host1:port1,host2:port2), "
+            + "jdbc:sqlite:..., jdbc:postgresql:...";
+    private static final String PGBOUNCER = "pgbouncer";
 
     private final Dialect dialect;
     private final String jdbcUrl;
-    private final String user;
-    private final String password;
+    private final Optional<String> user;
+    private final Optional<String> password;
     private final boolean inMemory;
+    private final boolean transactionPooler;
 
-    private DatabaseUrl(Dialect dialect, String jdbcUrl, String user, String password, boolean inMemory) {
+    private DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password,
+                        boolean inMemory, boolean transactionPooler) {
         this.dialect = dialect;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
         this.inMemory = inMemory;
+        this.transactionPooler = transactionPooler;
     }
 
     /**
@@ -46,7 +59,7 @@ public final class DatabaseUrl {
             return sqlite(value.substring("jdbc:sqlite:".length()));
         }
         if (lower.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(Dialect.POSTGRESQL, value, null, null, false);
+            return new DatabaseUrl(Dialect.POSTGRESQL, value, Optional.empty(), Optional.empty(), false, false);
         }
         if (lower.startsWith("sqlite:")) {
             return sqlite(sqlitePath(value.substring("sqlite:".length())));
@@ -76,52 +89,133 @@ public final class DatabaseUrl {
             throw new IllegalArgumentException("DATABASE_URL names no SQLite file; supported: " + SUPPORTED);
         }
         boolean memory = path.equals(":memory:") || path.contains("mode=memory");
-        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, null, null, memory);
+        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, Optional.empty(), Optional.empty(), memory, false);
     }
 
-    private static DatabaseUrl postgresql(String authorityAndPath) {
-        URI uri;
-        try {
-            uri = new URI("postgresql://" + authorityAndPath);
-        } catch (URISyntaxException e) {
-            // The reason is not repeated: it quotes the input, password included.
-            throw new IllegalArgumentException("DATABASE_URL is not a valid postgresql:// URL; supported: " + SUPPORTED);
+    /** {@code user:pass@host1:port1,host2:port2/db?params}, split by hand: {@code java.net.URI} takes one host only. */
+    private static DatabaseUrl postgresql(String rest) {
+        int pathStart = indexOfAny(rest, "/?#");
+        String authority = pathStart < 0 ? rest : rest.substring(0, pathStart);
+        String tail = pathStart < 0 ? "" : rest.substring(pathStart);
+        int at = authority.lastIndexOf('@');
+        Optional<String> user = Optional.empty();
+        Optional<String> password = Optional.empty();
+        if (at >= 0) {
+            String[] parts = authority.substring(0, at).split(":", 2);
+            user = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
+            password = parts.length > 1 ? Optional.of(decode(parts[1])) : Optional.empty();
         }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL names no PostgreSQL host; supported: " + SUPPORTED);
+        List<String> hosts = hosts(authority.substring(at + 1));
+        int fragment = tail.indexOf('#');
+        if (fragment >= 0) {
+            tail = tail.substring(0, fragment);
         }
-        String user = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
-            password = parts.length > 1 ? decode(parts[1]) : null;
+        int queryStart = tail.indexOf('?');
+        String path = queryStart < 0 ? tail : tail.substring(0, queryStart);
+        String database = path.length() <= 1 ? "" : decode(path.substring(1));
+        if (database.contains("/")) {
+            throw new IllegalArgumentException("DATABASE_URL has a malformed database name; supported: " + SUPPORTED);
         }
-        String database = uri.getRawPath() == null || uri.getRawPath().length() <= 1 ? "" : uri.getRawPath().substring(1);
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/" + database
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, false);
+        Map<String, String> query = query(queryStart < 0 ? "" : tail.substring(queryStart + 1));
+        boolean pooler = "true".equalsIgnoreCase(query.remove(PGBOUNCER));
+        String jdbc = "jdbc:postgresql://" + String.join(",", hosts) + "/" + database + queryString(query);
+        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, false, pooler);
     }
 
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    private static List<String> hosts(String list) {
+        List<String> hosts = new ArrayList<>();
+        for (String host : list.split(",", -1)) {
+            String h = host.strip();
+            boolean valid = !h.isEmpty() && h.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:\\d{1,5})?");
+            if (!valid) {
+                throw new IllegalArgumentException(list.isBlank()
+                        ? "DATABASE_URL names no PostgreSQL host; supported: " + SUPPORTED
+                        : "DATABASE_URL has a malformed host list; supported: " + SUPPORTED);
+            }
+            hosts.add(h);
+        }
+        return hosts;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            parameters.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+        }
+        return parameters;
+    }
+
+    private static String queryString(Map<String, String> parameters) {
+        return parameters.isEmpty() ? "" : parameters.entrySet().stream()
+                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Percent-decoding as a URI does: unlike a form decoder, {@code +} stays a plus ({@code p+ss} is
+     * the password libpq and SQLAlchemy send). The message never repeats the text (it may be a password).
+     */
+    static String decode(String value) {
+        byte[] out = new byte[value.length() * 4];
+        int n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || Character.digit(value.charAt(i + 1), 16) < 0
+                        || Character.digit(value.charAt(i + 2), 16) < 0) {
+                    throw new IllegalArgumentException("DATABASE_URL has a '%' that is not followed by two hex digits");
+                }
+                out[n++] = (byte) Integer.parseInt(value.substring(i + 1, i + 3), 16);
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length()) {
+                    utf8 = value.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                System.arraycopy(utf8, 0, out, n, utf8.length);
+                n += utf8.length;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
     public Dialect dialect() {
         return dialect;
     }
 
-    /** The JDBC URL without credentials (they are passed to the driver apart). */
+    /** The JDBC URL without credentials (they are passed to the driver apart), without {@code pgbouncer}. */
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
-    String user() {
+    Optional<String> user() {
         return user;
     }
 
-    String password() {
+    Optional<String> password() {
         return password;
+    }
+
+    /** User and password as driver properties (empty when the URL has none). */
+    Properties credentials() {
+        Properties properties = new Properties();
+        user.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        return properties;
     }
 
     /** True for an in-memory SQLite database, which lives only as long as its one connection. */
@@ -129,10 +223,40 @@ public final class DatabaseUrl {
         return inMemory;
     }
 
+    /**
+     * True when the URL says {@code pgbouncer=true}: a transaction pooler hands each transaction to
+     * any server connection, so nothing may outlive a transaction (prepared statements, session settings).
+     */
+    public boolean behindTransactionPooler() {
+        return transactionPooler;
+    }
+
+    /** How many hosts the URL names (several: the driver picks the one that fits). */
+    int hostCount() {
+        if (dialect != Dialect.POSTGRESQL) {
+            return 1;
+        }
+        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
+        int end = indexOfAny(rest, "/?");
+        return (end < 0 ? rest : rest.substring(0, end)).split(",").length;
+    }
+
+    /** The file of a SQLite database given by path; empty for in-memory and {@code file:} URI forms. */
+    Optional<Path> sqliteFile() {
+        if (dialect != Dialect.SQLITE || inMemory) {
+            return Optional.empty();
+        }
+        String path = jdbcUrl.substring("jdbc:sqlite:".length());
+        if (path.startsWith("file:") || path.contains("?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(path));
+    }
+
     /** Safe to log: never contains the password, not even one given as a JDBC URL parameter. */
     @Override
     public String toString() {
         String redacted = jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
-        return (user == null ? "" : user + "@") + redacted;
+        return user.map(u -> u + "@").orElse("") + redacted;
     }
 }

@@ -3,6 +3,7 @@ package dev.dbref.persistence;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** A migrated, empty database of one kind with its pool, for one test. Close it after the test. */
 final class DatabaseFixture implements AutoCloseable {
@@ -21,9 +22,9 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
-        Database database = Database.open(DatabaseUrl.parse(kind.freshUrl()), settings,
-                new Database.Options(listener, SqlEcho.DEFAULTS, false));
-        database.migrate();
+        DatabaseUrl url = DatabaseUrl.parse(kind.freshUrl());
+        Database database = Database.open(url, settings,
+                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(url)));
         return new DatabaseFixture(database);
     }
 

@@ -33,8 +33,8 @@ class DatabaseUrlTest {
 
         assertEquals(Dialect.POSTGRESQL, url.dialect());
         assertEquals("jdbc:postgresql://db.example:5433/shop?sslmode=disable", url.jdbcUrl());
-        assertEquals("app", url.user());
-        assertEquals("s@cret", url.password());
+        assertEquals("app", url.user().orElseThrow());
+        assertEquals("s@cret", url.password().orElseThrow());
     }
 
     @Test
@@ -66,5 +66,27 @@ class DatabaseUrlTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DatabaseUrl.parse("postgresql://app:hun ter2@/db"));
         assertFalse(e.getMessage().contains("hun ter2"));
+    }
+
+    @Test
+    void user_information_is_decoded_as_a_uri_so_a_plus_stays_a_plus() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:p+ss%2Bw%C3%B6rd@localhost/db");
+        assertEquals("p+ss+wörd", url.password().orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("postgresql://app:bad%zz@localhost/db"));
+    }
+
+    @Test
+    void several_hosts_go_to_the_driver_in_order() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable");
+        assertEquals("jdbc:postgresql://h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable", url.jdbcUrl());
+        assertEquals(3, url.hostCount());
+    }
+
+    @Test
+    void pgbouncer_true_marks_a_transaction_pooler_and_is_not_passed_to_the_driver() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@localhost:6432/db?pgbouncer=true&sslmode=disable");
+        assertTrue(url.behindTransactionPooler());
+        assertEquals("jdbc:postgresql://localhost:6432/db?sslmode=disable", url.jdbcUrl());
+        assertFalse(DatabaseUrl.parse("postgresql://app:pw@localhost/db").behindTransactionPooler());
     }
 }

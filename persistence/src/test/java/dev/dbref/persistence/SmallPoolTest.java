@@ -24,8 +24,9 @@ class SmallPoolTest {
 
     @Test
     void an_in_memory_sqlite_database_migrates_and_keeps_its_data_in_its_one_connection() {
-        try (Database database = Database.open(DatabaseUrl.parse("sqlite::memory:"), PoolSettings.DEFAULTS)) {
-            database.migrate();
+        DatabaseUrl url = DatabaseUrl.parse("sqlite::memory:");
+        try (Database database = Database.open(url, PoolSettings.DEFAULTS, Database.Options.DEFAULTS.migratingFirstVia(url))) {
+            assertEquals(2, database.migration().orElseThrow().applied());
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,9 +50,9 @@ class SqlEchoTest {
     }
 
     private void insertWith(SqlEcho echo) {
-        try (Database database = Database.open(DatabaseUrl.parse(TestDatabase.SQLITE.freshUrl()), PoolSettings.DEFAULTS,
-                new Database.Options(StatementListener.NONE, echo, false))) {
-            database.migrate();
+        DatabaseUrl url = DatabaseUrl.parse(TestDatabase.SQLITE.freshUrl());
+        try (Database database = Database.open(url, PoolSettings.DEFAULTS,
+                new Database.Options(StatementListener.NONE, echo, false, Optional.of(url)))) {
             database.unitOfWork().write(r -> r.products().insert(aProduct().named("Secret Sauce").build(), Instant.now()));
         }
     }

@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * What operators ask of the database, answered outside the web adapter (the composition root
@@ -20,13 +21,26 @@ public interface DatabaseProbe {
     /** {@code sqlite} or {@code postgresql}. */
     String dialect();
 
-    /** Connections the database server has to this database, or {@code null} where there is no server. */
-    Long serverConnections();
+    /** Connections the database server has to this database; empty where there is no server. */
+    OptionalLong serverConnections();
 
-    /**
-     * @param reason why the database is not ready; {@code null} when it is. Never holds a credential.
-     */
-    record Readiness(boolean up, double latencyMillis, String reason) {
+    /** The answer to "is the database ready?": up with a round trip, or down with a reason. */
+    sealed interface Readiness {
+        static Readiness up(double latencyMillis) {
+            return new Up(latencyMillis);
+        }
+
+        static Readiness down(String reason) {
+            return new Down(reason);
+        }
+
+        /** @param latencyMillis the {@code SELECT 1} round trip */
+        record Up(double latencyMillis) implements Readiness {
+        }
+
+        /** @param reason in plain words, never a credential or a class name */
+        record Down(String reason) implements Readiness {
+        }
     }
 
     /**

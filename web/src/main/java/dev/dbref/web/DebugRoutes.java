@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code /debug/connections}: pool and server connection figures for an operator holding the
@@ -40,11 +41,11 @@ final class DebugRoutes {
         body.putObject("pool").put("active", pool.active()).put("idle", pool.idle()).put("pending", pool.pending())
                 .put("total", pool.total()).put("max", pool.max());
         ObjectNode db = body.putObject("database").put("dialect", database.dialect());
-        Long serverConnections = database.serverConnections();
-        if (serverConnections == null) {
-            db.putNull("server_connections");
+        OptionalLong serverConnections = database.serverConnections();
+        if (serverConnections.isPresent()) {
+            db.put("server_connections", serverConnections.getAsLong());
         } else {
-            db.put("server_connections", serverConnections);
+            db.putNull("server_connections");
         }
         Responses.json(res, Status.OK_200, body);
     }

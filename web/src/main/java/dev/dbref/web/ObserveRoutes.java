@@ -37,17 +37,19 @@ final class ObserveRoutes {
 
     private void readiness(ServerRequest req, ServerResponse res) {
         DatabaseProbe.Readiness readiness = database.ready(READINESS_TIMEOUT);
-        ObjectNode check = Json.object().put("name", "database").put("status", readiness.up() ? "UP" : "DOWN");
+        boolean up = readiness instanceof DatabaseProbe.Readiness.Up;
+        ObjectNode check = Json.object().put("name", "database").put("status", up ? "UP" : "DOWN");
         ObjectNode data = check.putObject("data").put("dialect", database.dialect());
-        if (readiness.up()) {
-            data.put("latency_ms", Math.round(readiness.latencyMillis() * 100) / 100.0);
-        } else {
-            data.put("reason", readiness.reason());
-            res.header(HeaderNames.RETRY_AFTER, "1");
+        switch (readiness) {
+            case DatabaseProbe.Readiness.Up u -> data.put("latency_ms", Math.round(u.latencyMillis() * 100) / 100.0);
+            case DatabaseProbe.Readiness.Down d -> {
+                data.put("reason", d.reason());
+                res.header(HeaderNames.RETRY_AFTER, "1");
+            }
         }
-        ObjectNode body = Json.object().put("status", readiness.up() ? "UP" : "DOWN");
+        ObjectNode body = Json.object().put("status", up ? "UP" : "DOWN");
         body.putArray("checks").add(check);
-        Responses.json(res, readiness.up() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
+        Responses.json(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
     }
 
     private void liveness(ServerRequest req, ServerResponse res) {

@@ -1,0 +1,57 @@
+package dev.dbref.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * {@code SELECT 1} on a connection of its own, outside any pool: what {@code check} prints, what
+ * start-up verifies, and how {@link Availability} learns that a server came back. Fails within
+ * seconds, with one clear line, when the database cannot be reached.
+ */
+public final class ServerCheck {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private ServerCheck() {
+    }
+
+    /** @throws DatabaseUnreachableException with a one-line reason, never the password */
+    public static ServerInfo run(DatabaseUrl url) {
+        Properties properties = url.credentials();
+        if (url.dialect() == Dialect.POSTGRESQL) {
+            properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toSeconds()));
+            properties.setProperty("socketTimeout", String.valueOf(TIMEOUT.toSeconds()));
+        }
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            return selectOne(connection, url.dialect());
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
+        }
+    }
+
+    static ServerInfo selectOne(Connection connection, Dialect dialect) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) TIMEOUT.toSeconds());
+            long start = System.nanoTime();
+            try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+                rs.next();
+            }
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+            return new ServerInfo(dialect, connection.getMetaData().getDatabaseProductVersion(), roundTrip);
+        }
+    }
+
+    /** {@code null} when a fresh connection answers, else why not; for {@link Availability}'s probe. */
+    static String reasonUnreachable(DatabaseUrl url) {
+        try {
+            run(url);
+            return null;
+        } catch (DatabaseUnreachableException e) {
+            return e.getMessage();
+        }
+    }
+}
