@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.db.jooq.tables.records.ProductsRecord;
 import dev.dbref.domain.model.Price;
 import dev.dbref.domain.model.Product;
@@ -88,7 +89,7 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public Optional<Product> replace(long id, ProductDraft draft, Long expectedVersion, Instant now) {
+    public Optional<Product> replace(long id, ProductDraft draft, ExpectedVersion expectedVersion, Instant now) {
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         changes.put(PRODUCTS.NAME, draft.name());
         changes.put(PRODUCTS.NAME_KEY, Text.searchKey(draft.name()));
@@ -99,31 +100,31 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     @Override
-    public Optional<Product> update(long id, ProductPatch patch, Long expectedVersion, Instant now) {
+    public Optional<Product> update(long id, ProductPatch patch, ExpectedVersion expectedVersion, Instant now) {
         return updateOne(id, expectedVersion, changesOf(patch), now);
     }
 
     /** One statement: the version check and the change are atomic, so no concurrent change is lost. */
-    private Optional<Product> updateOne(long id, Long expectedVersion, Map<Field<?>, Object> changes, Instant now) {
-        Condition row = PRODUCTS.ID.eq(id);
-        if (expectedVersion != null) {
-            row = row.and(PRODUCTS.VERSION.eq(expectedVersion));
-        }
+    private Optional<Product> updateOne(long id, ExpectedVersion expectedVersion, Map<Field<?>, Object> changes, Instant now) {
         return tx.update(PRODUCTS)
                 .set(withNewVersion(changes, now))
-                .where(row)
+                .where(PRODUCTS.ID.eq(id).and(versionIs(expectedVersion)))
                 .returning()
                 .fetchOptional()
                 .map(JooqProductRepository::toProduct);
     }
 
     @Override
-    public boolean delete(long id, Long expectedVersion) {
-        Condition row = PRODUCTS.ID.eq(id);
-        if (expectedVersion != null) {
-            row = row.and(PRODUCTS.VERSION.eq(expectedVersion));
-        }
-        return tx.deleteFrom(PRODUCTS).where(row).execute() == 1;
+    public boolean delete(long id, ExpectedVersion expectedVersion) {
+        return tx.deleteFrom(PRODUCTS).where(PRODUCTS.ID.eq(id).and(versionIs(expectedVersion))).execute() == 1;
+    }
+
+    private static Condition versionIs(ExpectedVersion expected) {
+        return switch (expected) {
+            case ExpectedVersion.Any any -> DSL.noCondition();
+            case ExpectedVersion.Exactly exactly -> PRODUCTS.VERSION.eq(exactly.version());
+            case ExpectedVersion.Unmatchable never -> DSL.falseCondition();
+        };
     }
 
     @Override

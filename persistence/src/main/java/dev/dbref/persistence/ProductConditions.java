@@ -1,12 +1,13 @@
 package dev.dbref.persistence;
 
+import dev.dbref.domain.model.Comparison;
 import dev.dbref.domain.model.ProductFilter;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import static dev.dbref.db.jooq.Tables.PRODUCTS;
 
@@ -17,25 +18,20 @@ final class ProductConditions {
 
     static Condition of(ProductFilter filter) {
         List<Condition> all = new ArrayList<>();
-        if (filter.nameContains() != null) {
-            all.add(SearchPatterns.contains(PRODUCTS.NAME_KEY, filter.nameContains()));
-        }
-        add(all, filter.priceGt(), PRODUCTS.PRICE::gt);
-        add(all, filter.priceGte(), PRODUCTS.PRICE::ge);
-        add(all, filter.priceLt(), PRODUCTS.PRICE::lt);
-        add(all, filter.priceLte(), PRODUCTS.PRICE::le);
-        add(all, filter.quantity(), PRODUCTS.QUANTITY::eq);
-        add(all, filter.quantityGt(), PRODUCTS.QUANTITY::gt);
-        add(all, filter.quantityGte(), PRODUCTS.QUANTITY::ge);
-        add(all, filter.quantityLt(), PRODUCTS.QUANTITY::lt);
-        add(all, filter.quantityLte(), PRODUCTS.QUANTITY::le);
+        filter.nameContains().ifPresent(text -> all.add(SearchPatterns.contains(PRODUCTS.NAME_KEY, text)));
+        filter.price().forEach(c -> all.add(compare(PRODUCTS.PRICE, c)));
+        filter.quantity().forEach(c -> all.add(compare(PRODUCTS.QUANTITY, c)));
         return DSL.and(all);
     }
 
-    private static <T> void add(List<Condition> all, T value, Function<T, Condition> condition) {
-        if (value != null) {
-            all.add(condition.apply(value));
-        }
+    static <T extends Comparable<? super T>> Condition compare(Field<T> column, Comparison<T> comparison) {
+        T value = comparison.value();
+        return switch (comparison.operator()) {
+            case EQ -> column.eq(value);
+            case GT -> column.gt(value);
+            case GTE -> column.ge(value);
+            case LT -> column.lt(value);
+            case LTE -> column.le(value);
+        };
     }
-
 }

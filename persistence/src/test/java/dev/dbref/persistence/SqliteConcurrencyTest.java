@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ProductPatch;
 import dev.dbref.domain.port.UnitOfWork;
@@ -52,7 +53,7 @@ class SqliteConcurrencyTest {
                         uow.write(repos -> {
                             long current = repos.products().findById(id).orElseThrow().quantity();
                             ProductPatch next = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.to(current + 1));
-                            return repos.products().update(id, next, null, Instant.now());
+                            return repos.products().update(id, next, ExpectedVersion.any(), Instant.now());
                         });
                     }
                     return null;

@@ -1,5 +1,6 @@
 package dev.dbref.web;
 
+import dev.dbref.domain.model.Comparison.Operator;
 import dev.dbref.domain.model.ProductField;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.model.ProductQuery;
@@ -9,6 +10,7 @@ import io.helidon.common.uri.UriQuery;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The query string of {@code /products} to a {@link ProductQuery} or a bulk filter. */
@@ -36,10 +38,20 @@ final class ProductQueries {
     }
 
     private static ProductFilter filter(QueryParams p) {
-        return new ProductFilter(p.text("name_contains"),
-                p.decimal("price_gt"), p.decimal("price_gte"), p.decimal("price_lt"), p.decimal("price_lte"),
-                p.integer("quantity"), p.integer("quantity_gt"), p.integer("quantity_gte"),
-                p.integer("quantity_lt"), p.integer("quantity_lte"));
+        ProductFilter filter = ProductFilter.NONE;
+        if (p.text("name_contains") != null) {
+            filter = filter.nameContaining(p.text("name_contains"));
+        }
+        for (Operator op : Operator.values()) {
+            String suffix = op == Operator.EQ ? "" : "_" + op.name().toLowerCase(Locale.ROOT);
+            if (op != Operator.EQ && p.decimal("price" + suffix) != null) {
+                filter = filter.price(op, p.decimal("price" + suffix));
+            }
+            if (p.integer("quantity" + suffix) != null) {
+                filter = filter.quantity(op, p.integer("quantity" + suffix));
+            }
+        }
+        return filter;
     }
 
     private static List<SortKey> sort(QueryParams params) {

@@ -1,5 +1,6 @@
 package dev.dbref.domain.port;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
 import dev.dbref.domain.model.ProductFilter;
@@ -14,8 +15,8 @@ import java.util.Optional;
  * The products port. An instance is bound to one unit of work: every call runs in that
  * transaction, on its connection. Obtain it from {@link Repositories}, never keep it beyond the work.
  *
- * <p>Methods taking an {@code expectedVersion} apply the optimistic-lock check inside the same
- * statement as the change ({@code ... WHERE id = ? AND version = ?}); {@code null} means "any version".
+ * <p>Methods taking an {@link ExpectedVersion} apply the optimistic-lock check inside the same
+ * statement as the change ({@code ... WHERE id = ? AND version = ?}).
  */
 public interface ProductRepository {
 
@@ -30,13 +31,13 @@ public interface ProductRepository {
     List<Long> insertAll(List<ProductDraft> drafts, Instant now);
 
     /** Replaces every property; empty when no row has that id (and version, if given). */
-    Optional<Product> replace(long id, ProductDraft draft, Long expectedVersion, Instant now);
+    Optional<Product> replace(long id, ProductDraft draft, ExpectedVersion expectedVersion, Instant now);
 
     /** Changes the present properties only; empty when no row has that id (and version, if given). */
-    Optional<Product> update(long id, ProductPatch patch, Long expectedVersion, Instant now);
+    Optional<Product> update(long id, ProductPatch patch, ExpectedVersion expectedVersion, Instant now);
 
     /** True when a row was deleted; false when no row has that id (and version, if given). */
-    boolean delete(long id, Long expectedVersion);
+    boolean delete(long id, ExpectedVersion expectedVersion);
 
     /** The page's products in the query's total order, reading only its fields. */
     List<Product> find(ProductQuery query);

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.port.UnitOfWork;
@@ -13,11 +14,11 @@ public final class DeleteProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or {@code null} for any version
+     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public void delete(long id, Long expectedVersion) {
+    public void delete(long id, ExpectedVersion expectedVersion) {
         unitOfWork.write(repos -> {
             if (!repos.products().delete(id, expectedVersion)) {
                 throw VersionCheck.failure(repos.products(), id, expectedVersion);

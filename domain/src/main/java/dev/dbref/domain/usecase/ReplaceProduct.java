@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
@@ -19,11 +20,11 @@ public final class ReplaceProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or {@code null} to replace any version
+     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException      when there is no such product
      * @throws StaleVersionException  when the product exists at another version; nothing changed
      */
-    public Product replace(long id, ProductDraft draft, Long expectedVersion) {
+    public Product replace(long id, ProductDraft draft, ExpectedVersion expectedVersion) {
         return unitOfWork.write(repos -> repos.products()
                 .replace(id, draft, expectedVersion, Now.of(clock))
                 .orElseThrow(() -> VersionCheck.failure(repos.products(), id, expectedVersion)));

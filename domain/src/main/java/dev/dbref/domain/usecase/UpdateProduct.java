@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductPatch;
@@ -7,7 +8,6 @@ import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * Changes some properties of a product. The change is one statement that sets only the given
@@ -23,11 +23,11 @@ public final class UpdateProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or {@code null} for any version
+     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public Product update(long id, ProductPatch patch, Long expectedVersion) {
+    public Product update(long id, ProductPatch patch, ExpectedVersion expectedVersion) {
         if (patch.isEmpty()) {
             return unchanged(id, expectedVersion);
         }
@@ -37,10 +37,10 @@ public final class UpdateProduct {
     }
 
     /** An empty patch changes nothing, not even the version, but still answers 404 and 412 truthfully. */
-    private Product unchanged(long id, Long expectedVersion) {
+    private Product unchanged(long id, ExpectedVersion expectedVersion) {
         Product current = unitOfWork.read(repos -> repos.products().findById(id))
                 .orElseThrow(() -> new NotFoundException("product", id));
-        if (expectedVersion != null && !Objects.equals(current.version(), expectedVersion)) {
+        if (!expectedVersion.admits(current.version())) {
             throw new StaleVersionException("product", id, expectedVersion);
         }
         return current;

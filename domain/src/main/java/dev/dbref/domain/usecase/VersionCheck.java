@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.DomainException;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.StaleVersionException;
@@ -13,8 +14,8 @@ final class VersionCheck {
     private VersionCheck() {
     }
 
-    static DomainException failure(ProductRepository products, long id, Long expectedVersion) {
-        if (expectedVersion != null && products.exists(id)) {
+    static DomainException failure(ProductRepository products, long id, ExpectedVersion expectedVersion) {
+        if (!(expectedVersion instanceof ExpectedVersion.Any) && products.exists(id)) {
             return new StaleVersionException("product", id, expectedVersion);
         }
         return new NotFoundException("product", id);

@@ -1,5 +1,6 @@
 package dev.dbref.domain.model;
 
+import static dev.dbref.domain.model.Comparison.Operator.*;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +43,7 @@ class QueryRulesTest {
     @Test
     void an_empty_filter_is_recognised() {
         assertTrue(ProductFilter.NONE.isEmpty());
-        assertFalse(new ProductFilter("a", null, null, null, null, null, null, null, null, null).isEmpty());
+        assertFalse(ProductFilter.NONE.nameContaining("a").isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
 import dev.dbref.domain.model.ProductFilter;
@@ -89,21 +90,21 @@ final class InMemoryProducts implements UnitOfWork {
         }
 
         @Override
-        public Optional<Product> replace(long id, ProductDraft d, Long expectedVersion, Instant now) {
+        public Optional<Product> replace(long id, ProductDraft d, ExpectedVersion expectedVersion, Instant now) {
             return change(id, expectedVersion, p -> new Product(id, d.name(), d.description(), d.price(), d.quantity(),
                     p.version() + 1, p.createdAt(), now));
         }
 
         @Override
-        public Optional<Product> update(long id, ProductPatch patch, Long expectedVersion, Instant now) {
+        public Optional<Product> update(long id, ProductPatch patch, ExpectedVersion expectedVersion, Instant now) {
             return change(id, expectedVersion, p -> new Product(id, patch.name().orElse(p.name()),
                     patch.description().orElse(p.description()), patch.price().orElse(p.price()),
                     patch.quantity().orElse(p.quantity()), p.version() + 1, p.createdAt(), now));
         }
 
-        private Optional<Product> change(long id, Long expectedVersion, java.util.function.UnaryOperator<Product> how) {
+        private Optional<Product> change(long id, ExpectedVersion expectedVersion, java.util.function.UnaryOperator<Product> how) {
             Product current = rows.get(id);
-            if (current == null || (expectedVersion != null && !Objects.equals(current.version(), expectedVersion))) {
+            if (current == null || !expectedVersion.admits(current.version())) {
                 return Optional.empty();
             }
             Product next = how.apply(current);
@@ -112,9 +113,9 @@ final class InMemoryProducts implements UnitOfWork {
         }
 
         @Override
-        public boolean delete(long id, Long expectedVersion) {
+        public boolean delete(long id, ExpectedVersion expectedVersion) {
             Product current = rows.get(id);
-            if (current == null || (expectedVersion != null && current.version() != expectedVersion)) {
+            if (current == null || !expectedVersion.admits(current.version())) {
                 return false;
             }
             rows.remove(id);
@@ -134,7 +135,7 @@ final class InMemoryProducts implements UnitOfWork {
         @Override
         public int updateAll(ProductFilter filter, ProductPatch patch, Instant now) {
             List<Long> ids = new ArrayList<>(rows.keySet());
-            ids.forEach(id -> update(id, patch, null, now));
+            ids.forEach(id -> update(id, patch, ExpectedVersion.any(), now));
             return ids.size();
         }
 

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.InvalidQueryException;
 import dev.dbref.domain.model.NotFoundException;
@@ -51,9 +52,9 @@ class ProductUseCasesTest {
     void update_tells_a_stale_version_from_a_missing_product() {
         long id = products.create().create(draft("a")).id();
 
-        assertEquals(2, products.update().update(id, quantity(5), 1L).version());
-        assertThrows(StaleVersionException.class, () -> products.update().update(id, quantity(6), 1L));
-        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, quantity(6), 1L));
+        assertEquals(2, products.update().update(id, quantity(5), ExpectedVersion.of(1)).version());
+        assertThrows(StaleVersionException.class, () -> products.update().update(id, quantity(6), ExpectedVersion.of(1)));
+        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, quantity(6), ExpectedVersion.of(1)));
         assertEquals(5, products.get().get(id).quantity());
     }
 
@@ -62,19 +63,20 @@ class ProductUseCasesTest {
         long id = products.create().create(draft("a")).id();
         ProductPatch empty = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep());
 
-        assertEquals(1, products.update().update(id, empty, null).version());
-        assertEquals(1, products.update().update(id, empty, 1L).version());
-        assertThrows(StaleVersionException.class, () -> products.update().update(id, empty, 9L));
-        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, empty, null));
+        assertEquals(1, products.update().update(id, empty, ExpectedVersion.any()).version());
+        assertEquals(1, products.update().update(id, empty, ExpectedVersion.of(1)).version());
+        assertThrows(StaleVersionException.class, () -> products.update().update(id, empty, ExpectedVersion.of(9)));
+        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, empty, ExpectedVersion.any()));
     }
 
     @Test
     void delete_honours_the_version() {
         long id = products.create().create(draft("a")).id();
 
-        assertThrows(StaleVersionException.class, () -> products.delete().delete(id, 2L));
-        products.delete().delete(id, 1L);
-        assertThrows(NotFoundException.class, () -> products.delete().delete(id, null));
+        assertThrows(StaleVersionException.class, () -> products.delete().delete(id, ExpectedVersion.of(2)));
+        assertThrows(StaleVersionException.class, () -> products.delete().delete(id, ExpectedVersion.unmatchable()));
+        products.delete().delete(id, ExpectedVersion.of(1));
+        assertThrows(NotFoundException.class, () -> products.delete().delete(id, ExpectedVersion.any()));
     }
 
     @Test
