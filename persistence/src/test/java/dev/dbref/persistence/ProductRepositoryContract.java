@@ -205,7 +205,7 @@ abstract class ProductRepositoryContract {
         assertTrue(check(p -> p.exists(created.id())));
         assertTrue(check(p -> p.delete(created.id(), ExpectedVersion.of(1))));
         assertFalse(check(p -> p.exists(created.id())));
-        assertFalse(check(p -> p.delete(created.id(), null)));
+        assertFalse(check(p -> p.delete(created.id(), ExpectedVersion.any())));
     }
 
     @Test
