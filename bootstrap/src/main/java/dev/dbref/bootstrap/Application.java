@@ -79,7 +79,7 @@ final class Application implements AutoCloseable {
             UserUseCases users = UserUseCases.over(unitOfWork, clock);
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
-                    settings.bodyBudgetBytes(), settings.pool().timeout(), settings.bodyTimeout());
+                    settings.bodyBudgetBytes(), settings.pool().timeout(), settings.bodyTimeout(), settings.cursorSecret());
             if (settings.debugEndpoints() && settings.adminToken().isEmpty()) {
                 LOG.log(Level.WARNING, "DEBUG_ENDPOINTS is on but ADMIN_TOKEN is empty: /debug/connections refuses everyone");
             }

@@ -16,7 +16,7 @@ record Settings(String databaseUrl, String migrationDatabaseUrl, String host, in
                 PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
-                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout) {
+                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret) {
 
 
     @Override

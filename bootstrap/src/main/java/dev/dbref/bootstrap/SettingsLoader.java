@@ -50,7 +50,7 @@ final class SettingsLoader {
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
                 duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
-                duration("REQUEST_BODY_TIMEOUT"));
+                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"));
     }
 
     /** Empty: sized from this JVM's heap; else a number of MiB, at least 1 (the largest body allowed). */

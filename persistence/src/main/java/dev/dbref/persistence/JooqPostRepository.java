@@ -70,8 +70,8 @@ final class JooqPostRepository implements PostRepository {
 
     @Override
     public List<Post> find(PostFilter filter, PageRequest page) {
-        return tx.selectFrom(POSTS).where(condition(filter)).orderBy(POSTS.ID)
-                .limit(page.limit()).offset(page.skip())
+        return tx.selectFrom(POSTS).where(condition(filter)).and(Seek.afterId(POSTS.ID, page)).orderBy(POSTS.ID)
+                .limit(page.rowsToFetch()).offset(page.skip())
                 .fetch(JooqPostRepository::toPost);
     }
 
@@ -87,12 +87,8 @@ final class JooqPostRepository implements PostRepository {
 
     private static Condition condition(PostFilter filter) {
         List<Condition> all = new ArrayList<>();
-        if (filter.userId() != null) {
-            all.add(POSTS.USER_ID.eq(filter.userId()));
-        }
-        if (filter.titleContains() != null) {
-            all.add(SearchPatterns.contains(POSTS.TITLE_KEY, filter.titleContains()));
-        }
+        filter.userId().ifPresent(id -> all.add(POSTS.USER_ID.eq(id)));
+        filter.titleContains().ifPresent(text -> all.add(SearchPatterns.contains(POSTS.TITLE_KEY, text)));
         return DSL.and(all);
     }
 

@@ -2,6 +2,7 @@ package dev.dbref.persistence;
 
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.db.jooq.tables.records.ProductsRecord;
+import dev.dbref.domain.model.PagePosition;
 import dev.dbref.domain.model.Price;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
@@ -9,6 +10,7 @@ import dev.dbref.domain.model.ProductField;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.model.ProductPatch;
 import dev.dbref.domain.model.ProductQuery;
+import dev.dbref.domain.model.SeekKey;
 import dev.dbref.domain.model.SortKey;
 import dev.dbref.domain.model.Text;
 import dev.dbref.domain.port.ProductRepository;
@@ -17,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.TableField;
@@ -25,6 +28,8 @@ import org.jooq.impl.DSL;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,23 +134,63 @@ final class JooqProductRepository implements ProductRepository {
 
     @Override
     public List<Product> find(ProductQuery query) {
-        List<Field<?>> columns = query.fields().stream().<Field<?>>map(COLUMNS::get).toList();
+        return pageQuery(query).fetch(JooqProductRepository::toProduct);
+    }
+
+    /** The page's one statement, apart so that a test can ask the database for its plan. */
+    ResultQuery<Record> pageQuery(ProductQuery query) {
+        List<Field<?>> columns = query.fieldsToRead().stream().<Field<?>>map(COLUMNS::get).toList();
         List<SortField<?>> order = query.totalOrder().stream().<SortField<?>>map(JooqProductRepository::sortField).toList();
+        Condition matches = ProductConditions.of(query.filter());
+        if (query.page().position() instanceof PagePosition.After after) {
+            // A seek: the database starts at the cursor in an index and reads only the page's rows.
+            return tx.select(columns)
+                    .from(PRODUCTS)
+                    .where(matches.and(Seek.after(seekKeys(query.totalOrder(), after.key()))))
+                    .orderBy(order)
+                    .limit(query.page().rowsToFetch());
+        }
         // Deferred join: the page's ids come from the primary-key index alone (an index-only scan
         // on PostgreSQL), so skipping thousands of rows does not read thousands of rows; only
         // the page's own rows are then fetched. Twice as fast at skip=5000, bench/run measured.
         Table<Record1<Long>> page = tx.select(PRODUCTS.ID)
                 .from(PRODUCTS)
-                .where(ProductConditions.of(query.filter()))
+                .where(matches)
                 .orderBy(order)
-                .limit(query.page().limit())
+                .limit(query.page().rowsToFetch())
                 .offset(query.page().skip())
                 .asTable("page");
         return tx.select(columns)
                 .from(PRODUCTS)
                 .join(page).on(PRODUCTS.ID.eq(page.field(PRODUCTS.ID)))
-                .orderBy(order)
-                .fetch(JooqProductRepository::toProduct);
+                .orderBy(order);
+    }
+
+    /** The cursor's values, typed by the column they belong to. */
+    private static List<Seek.Key<?>> seekKeys(List<SortKey> order, SeekKey cursor) {
+        if (cursor.values().size() != order.size()) {
+            throw Seek.notOurs();
+        }
+        List<Seek.Key<?>> keys = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            keys.add(seekKey(order.get(i), cursor.values().get(i)));
+        }
+        return keys;
+    }
+
+    private static Seek.Key<?> seekKey(SortKey key, String text) {
+        try {
+            return switch (key.field()) {
+                case ID -> new Seek.Key<>(PRODUCTS.ID, key.descending(), Long.parseLong(text));
+                case NAME -> new Seek.Key<>(PRODUCTS.NAME, key.descending(), text);
+                case PRICE -> new Seek.Key<>(PRODUCTS.PRICE, key.descending(), new BigDecimal(text));
+                case QUANTITY -> new Seek.Key<>(PRODUCTS.QUANTITY, key.descending(), Long.parseLong(text));
+                case CREATED_AT -> new Seek.Key<>(PRODUCTS.CREATED_AT, key.descending(), Instant.parse(text));
+                case DESCRIPTION, VERSION, UPDATED_AT -> throw Seek.notOurs();
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw Seek.notOurs();
+        }
     }
 
     @Override

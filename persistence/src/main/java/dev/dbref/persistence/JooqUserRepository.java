@@ -81,8 +81,8 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public List<User> find(UserFilter filter, PageRequest page) {
-        return tx.selectFrom(USERS).where(condition(filter)).orderBy(USERS.ID)
-                .limit(page.limit()).offset(page.skip())
+        return tx.selectFrom(USERS).where(condition(filter)).and(Seek.afterId(USERS.ID, page)).orderBy(USERS.ID)
+                .limit(page.rowsToFetch()).offset(page.skip())
                 .fetch(JooqUserRepository::toUser);
     }
 
@@ -98,12 +98,8 @@ final class JooqUserRepository implements UserRepository {
 
     private static Condition condition(UserFilter filter) {
         List<Condition> all = new ArrayList<>();
-        if (filter.email() != null) {
-            all.add(USERS.EMAIL_KEY.eq(filter.emailKey()));
-        }
-        if (filter.username() != null) {
-            all.add(USERS.USERNAME.eq(filter.username()));
-        }
+        filter.emailKey().ifPresent(key -> all.add(USERS.EMAIL_KEY.eq(key)));
+        filter.username().ifPresent(name -> all.add(USERS.USERNAME.eq(name)));
         return DSL.and(all);
     }
 

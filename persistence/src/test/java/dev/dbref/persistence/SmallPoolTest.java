@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import static dev.dbref.persistence.TestProducts.aProduct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A pool of one connection (and an in-memory SQLite database, which has exactly one) migrates and serves. */
 class SmallPoolTest {
@@ -26,7 +27,7 @@ class SmallPoolTest {
     void an_in_memory_sqlite_database_migrates_and_keeps_its_data_in_its_one_connection() {
         DatabaseUrl url = DatabaseUrl.parse("sqlite::memory:");
         try (Database database = Database.open(url, PoolSettings.DEFAULTS, Database.Options.DEFAULTS.migratingFirstVia(url))) {
-            assertEquals(2, database.migration().orElseThrow().applied());
+            assertTrue(database.migration().orElseThrow().applied() >= 3);
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));
 

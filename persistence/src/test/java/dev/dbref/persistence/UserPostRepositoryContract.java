@@ -10,6 +10,10 @@ import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserDraft;
 import dev.dbref.domain.model.UserFilter;
+import dev.dbref.domain.model.UserInclude;
+import dev.dbref.domain.model.UserQuery;
+import dev.dbref.domain.model.PostInclude;
+import dev.dbref.domain.model.PostQuery;
 import dev.dbref.domain.model.UserPatch;
 import dev.dbref.domain.model.UserView;
 import dev.dbref.domain.port.UnitOfWork;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,7 +90,7 @@ abstract class UserPostRepositoryContract {
         long ada = user("ada@example.com").id();
         user("ada@example.org");
 
-        List<User> found = uow.read(r -> r.users().find(new UserFilter("ADA@EXAMPLE.COM", null), PageRequest.FIRST));
+        List<User> found = uow.read(r -> r.users().find(UserFilter.NONE.withEmail("ADA@EXAMPLE.COM"), PageRequest.FIRST));
         assertEquals(List.of(ada), found.stream().map(User::id).toList());
     }
 
@@ -109,9 +114,9 @@ abstract class UserPostRepositoryContract {
         long hit = post(ada, "Über 50% off").id();
         post(ada, "nothing here");
 
-        assertEquals(List.of(hit), uow.read(r -> r.posts().find(new PostFilter(null, "über 50%"), PageRequest.FIRST))
+        assertEquals(List.of(hit), uow.read(r -> r.posts().find(PostFilter.NONE.titleContaining("über 50%"), PageRequest.FIRST))
                 .stream().map(Post::id).toList());
-        assertEquals(List.of(), uow.read(r -> r.posts().find(new PostFilter(null, "5_%"), PageRequest.FIRST)));
+        assertEquals(List.of(), uow.read(r -> r.posts().find(PostFilter.NONE.titleContaining("5_%"), PageRequest.FIRST)));
     }
 
     @Test
@@ -128,12 +133,12 @@ abstract class UserPostRepositoryContract {
             });
             statements.set(0);
 
-            ResultPage<UserView> page = new ListUsers(uow).list(UserFilter.NONE, new PageRequest(0, n), true);
+            ResultPage<UserView> page = new ListUsers(uow).list(new UserQuery(UserFilter.NONE, PageRequest.offset(0, n), Set.of(UserInclude.POSTS)));
 
             assertEquals(3, statements.get(), "statements for " + n + " users");
             assertEquals(n, page.items().size());
-            page.items().forEach(v -> assertEquals(5, v.posts().size()));
-            uow.write(r -> r.users().find(UserFilter.NONE, new PageRequest(0, 1000)).stream()
+            page.items().forEach(v -> assertEquals(5, v.posts().orElseThrow().size()));
+            uow.write(r -> r.users().find(UserFilter.NONE, PageRequest.offset(0, 1000)).stream()
                     .map(u -> r.users().delete(u.id())).toList());
         }
     }
@@ -147,11 +152,11 @@ abstract class UserPostRepositoryContract {
         }
         statements.set(0);
 
-        var page = new ListPosts(uow).list(PostFilter.NONE, PageRequest.FIRST, true);
+        var page = new ListPosts(uow).list(new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of(PostInclude.USER)));
 
         assertEquals(3, statements.get());
         assertEquals(20, page.items().size());
-        page.items().forEach(v -> assertEquals(v.post().userId(), v.user().id()));
+        page.items().forEach(v -> assertEquals(v.post().userId(), v.user().orElseThrow().id()));
         assertFalse(page.items().isEmpty());
     }
 }

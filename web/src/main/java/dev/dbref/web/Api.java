@@ -6,6 +6,7 @@ import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,10 @@ public final class Api {
      * @param bodyBudgetBytes how many bytes of request bodies may be in hand at once (see {@link BodyBudget})
      * @param bodyWait        how long a request with a body may wait for that budget
      * @param bodyTimeout     how long an admitted body may take to arrive
+     * @param cursorSecret    signs list cursors; the same on every instance, so a cursor works on any of them
      */
     public record Options(boolean debugEndpoints, String adminToken, boolean requestLog, long bodyBudgetBytes,
-                          Duration bodyWait, Duration bodyTimeout) {
+                          Duration bodyWait, Duration bodyTimeout, String cursorSecret) {
         @Override
         public String toString() {
             return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog
@@ -55,9 +57,10 @@ public final class Api {
         routing.addFilter(new RequestObserver(stats, metrics, options.requestLog()));
         routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait(), options.bodyTimeout()));
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new ProductRoutes(products).routes());
-        routes.addAll(new UserRoutes(users).routes());
-        routes.addAll(new PostRoutes(users).routes());
+        Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
+        routes.addAll(new ProductRoutes(products, paging).routes());
+        routes.addAll(new UserRoutes(users, paging).routes());
+        routes.addAll(new PostRoutes(users, paging).routes());
         routes.addAll(new ObserveRoutes(database, metrics).routes());
         routes.addAll(new OpenApiRoutes().routes());
         if (options.debugEndpoints()) {

@@ -1,20 +1,25 @@
 package dev.dbref.web;
 
-/** {@code include=<relation>}: the one relation a resource can embed; any other value is a 400. */
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code include=<relation>,...}: what a resource may embed; any other value is a 400. */
 final class Includes {
     private Includes() {
     }
 
-    static boolean requested(QueryParams params, String relation) {
-        String value = params.text("include");
-        if (value == null) {
-            return false;
-        }
+    /** @param includable the relations this resource can embed, by the name clients use */
+    static <E> Set<E> read(QueryParams params, Map<String, E> includable) {
+        Set<E> include = new HashSet<>();
         for (String item : params.list("include")) {
-            if (!item.equals(relation)) {
-                throw HttpProblem.badRequest("cannot include '" + item + "'; includable: " + relation);
+            E relation = includable.get(item);
+            if (relation == null) {
+                throw HttpProblem.badRequest("cannot include '" + item + "'; includable: "
+                        + String.join(", ", includable.keySet()));
             }
+            include.add(relation);
         }
-        return true;
+        return include;
     }
 }

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -47,6 +49,19 @@ final class Json {
     /** @throws IOException when the bytes are not one well-formed JSON value */
     static JsonNode parse(byte[] bytes) throws IOException {
         return MAPPER.readTree(bytes);
+    }
+
+    /** The document in {@code bytes}, or empty when they are not JSON. */
+    static Optional<JsonNode> tryParse(byte[] bytes) {
+        try {
+            return Optional.ofNullable(parse(bytes));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static ArrayNode array() {
+        return NODES.arrayNode();
     }
 
     static ObjectNode object() {

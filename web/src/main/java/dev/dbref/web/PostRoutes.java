@@ -2,6 +2,8 @@ package dev.dbref.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbref.domain.model.PostFilter;
+import dev.dbref.domain.model.PostInclude;
+import dev.dbref.domain.model.PostQuery;
 import dev.dbref.domain.model.PostView;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.Status;
@@ -9,17 +11,22 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code /posts}. Posts are created under their user: {@code POST /users/{id}/posts}. */
 final class PostRoutes {
-    private static final Set<String> LIST_PARAMETERS = Set.of("skip", "limit", "user_id", "title_contains", "include");
+    private static final Set<String> LIST_PARAMETERS =
+            QueryParams.union(Paging.PARAMETERS, Set.of("user_id", "title_contains", "include"));
     private static final Set<String> ONE_PARAMETERS = Set.of("include");
+    private static final Map<String, PostInclude> INCLUDABLE = Map.of("user", PostInclude.USER);
 
     private final UserUseCases users;
+    private final Paging paging;
 
-    PostRoutes(UserUseCases users) {
+    PostRoutes(UserUseCases users, Paging paging) {
         this.users = users;
+        this.paging = paging;
     }
 
     List<Route> routes() {
@@ -32,16 +39,23 @@ final class PostRoutes {
 
     private void get(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "post");
-        boolean withUser = Includes.requested(new QueryParams(req.query(), ONE_PARAMETERS), "user");
-        Responses.json(res, Status.OK_200, post(users.getPost().get(id, withUser)));
+        Set<PostInclude> include = Includes.read(new QueryParams(req.query(), ONE_PARAMETERS), INCLUDABLE);
+        Responses.json(res, Status.OK_200, post(users.getPost().get(id, include)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         QueryParams params = new QueryParams(req.query(), LIST_PARAMETERS);
-        PostFilter filter = new PostFilter(params.integer("user_id"), params.text("title_contains"));
-        boolean withUser = Includes.requested(params, "user");
-        var page = users.listPosts().list(filter, params.page(), withUser);
-        Responses.json(res, Status.OK_200, ListEnvelope.of(page, PostRoutes::post));
+        PostFilter filter = PostFilter.NONE;
+        if (params.integer("user_id") != null) {
+            filter = filter.ofUser(params.integer("user_id"));
+        }
+        if (params.text("title_contains") != null) {
+            filter = filter.titleContaining(params.text("title_contains"));
+        }
+        String scope = "posts " + filter;
+        PostQuery query = new PostQuery(filter, paging.read(params, scope), Includes.read(params, INCLUDABLE));
+        var page = users.listPosts().list(query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, PostRoutes::post, scope));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -57,9 +71,7 @@ final class PostRoutes {
 
     private static ObjectNode post(PostView view) {
         ObjectNode json = UserJson.post(view.post());
-        if (view.user() != null) {
-            json.set("user", UserJson.user(view.user()));
-        }
+        view.user().ifPresent(user -> json.set("user", UserJson.user(user)));
         return json;
     }
 }

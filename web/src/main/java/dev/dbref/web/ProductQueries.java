@@ -8,7 +8,6 @@ import dev.dbref.domain.model.SortKey;
 import io.helidon.common.uri.UriQuery;
 
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,14 +16,25 @@ import java.util.Set;
 final class ProductQueries {
     static final Set<String> FILTERS = Set.of("name_contains", "price_gt", "price_gte", "price_lt", "price_lte",
             "quantity", "quantity_gt", "quantity_gte", "quantity_lt", "quantity_lte");
-    private static final Set<String> LIST_PARAMETERS = union(FILTERS, Set.of("skip", "limit", "sort", "fields"));
+    private static final Set<String> LIST_PARAMETERS = QueryParams.union(FILTERS, Paging.PARAMETERS, Set.of("sort", "fields"));
 
     private ProductQueries() {
     }
 
-    static ProductQuery list(UriQuery query) {
+    static ProductQuery list(UriQuery query, Paging paging) {
         QueryParams params = new QueryParams(query, LIST_PARAMETERS);
-        return new ProductQuery(filter(params), sort(params), fields(params), params.page());
+        ProductFilter filter = filter(params);
+        List<SortKey> sort = sort(params);
+        return new ProductQuery(filter, sort, fields(params), paging.read(params, scope(filter, sort)));
+    }
+
+    /** What a cursor is bound to: this list, its filters and its sort (not its projection or page size). */
+    static String scope(ProductQuery query) {
+        return scope(query.filter(), query.sort());
+    }
+
+    private static String scope(ProductFilter filter, List<SortKey> sort) {
+        return "products " + filter + " " + sort;
     }
 
     /** A bulk change takes filters only: paging or sorting would not make it address fewer rows. */
@@ -75,11 +85,5 @@ final class ProductQueries {
                     .orElseThrow(() -> HttpProblem.badRequest("unknown field '" + name + "' in 'fields'")));
         }
         return fields;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }

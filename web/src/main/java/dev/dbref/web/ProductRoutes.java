@@ -25,9 +25,11 @@ import java.util.List;
  */
 final class ProductRoutes {
     private final ProductUseCases products;
+    private final Paging paging;
 
-    ProductRoutes(ProductUseCases products) {
+    ProductRoutes(ProductUseCases products, Paging paging) {
         this.products = products;
+        this.paging = paging;
     }
 
     List<Route> routes() {
@@ -55,9 +57,10 @@ final class ProductRoutes {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        ProductQuery query = ProductQueries.list(req.query());
+        ProductQuery query = ProductQueries.list(req.query(), paging);
         ResultPage<Product> page = products.list().list(query);
-        Responses.json(res, Status.OK_200, ListEnvelope.of(page, p -> ProductJson.toJson(p, query.fields())));
+        Responses.json(res, Status.OK_200, paging.envelope(page, p -> ProductJson.toJson(p, query.fields()),
+                ProductQueries.scope(query)));
     }
 
     private void replace(ServerRequest req, ServerResponse res) {

@@ -1,10 +1,10 @@
 package dev.dbref.web;
 
-import dev.dbref.domain.model.PageRequest;
 import dev.dbref.domain.model.Text;
 import io.helidon.common.uri.UriQuery;
 
 import java.math.BigDecimal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,15 +25,6 @@ final class QueryParams {
                 throw HttpProblem.badRequest("query parameter '" + name + "' is given more than once");
             }
         }
-    }
-
-    /** {@code skip} (default 0) and {@code limit} (default 100); the domain checks their bounds. */
-    PageRequest page() {
-        Long skip = integer("skip");
-        Long limit = integer("limit");
-        long limitValue = limit == null ? PageRequest.DEFAULT_LIMIT : limit;
-        int boundedLimit = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limitValue));
-        return new PageRequest(skip == null ? 0 : skip, boundedLimit);
     }
 
     String text(String name) {
@@ -74,6 +65,16 @@ final class QueryParams {
         } catch (NumberFormatException e) {
             throw HttpProblem.badRequest("query parameter '" + name + "' must be a decimal number");
         }
+    }
+
+    /** The names of several groups of parameters, for the allowed set of one endpoint. */
+    @SafeVarargs
+    static Set<String> union(Set<String>... groups) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> group : groups) {
+            all.addAll(group);
+        }
+        return Set.copyOf(all);
     }
 
     /** A comma-separated list; empty items are refused. */

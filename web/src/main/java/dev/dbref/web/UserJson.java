@@ -70,10 +70,10 @@ final class UserJson {
     /** The user, with {@code "posts"} when they were asked for. */
     static ObjectNode user(UserView view) {
         ObjectNode json = user(view.user());
-        if (view.posts() != null) {
+        view.posts().ifPresent(list -> {
             ArrayNode posts = json.putArray("posts");
-            view.posts().forEach(p -> posts.add(post(p)));
-        }
+            list.forEach(p -> posts.add(post(p)));
+        });
         return json;
     }
 

@@ -2,7 +2,11 @@ package dev.dbref.web;
 
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.PostFilter;
+import dev.dbref.domain.model.PostQuery;
 import dev.dbref.domain.model.UserFilter;
+import dev.dbref.domain.model.UserInclude;
+import dev.dbref.domain.model.UserQuery;
 import dev.dbref.domain.model.UserView;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.HeaderNames;
@@ -11,18 +15,21 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code /users} and {@code /users/{id}/posts}. */
 final class UserRoutes {
-    private static final Set<String> LIST_PARAMETERS = Set.of("skip", "limit", "email", "username", "include");
+    private static final Set<String> LIST_PARAMETERS = QueryParams.union(Paging.PARAMETERS, Set.of("email", "username", "include"));
     private static final Set<String> ONE_PARAMETERS = Set.of("include");
-    private static final Set<String> PAGE_PARAMETERS = Set.of("skip", "limit");
+    private static final Map<String, UserInclude> INCLUDABLE = Map.of("posts", UserInclude.POSTS);
 
     private final UserUseCases users;
+    private final Paging paging;
 
-    UserRoutes(UserUseCases users) {
+    UserRoutes(UserUseCases users, Paging paging) {
         this.users = users;
+        this.paging = paging;
     }
 
     List<Route> routes() {
@@ -44,16 +51,23 @@ final class UserRoutes {
 
     private void get(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "user");
-        boolean withPosts = Includes.requested(new QueryParams(req.query(), ONE_PARAMETERS), "posts");
-        Responses.json(res, Status.OK_200, UserJson.user(users.getUser().get(id, withPosts)));
+        Set<UserInclude> include = Includes.read(new QueryParams(req.query(), ONE_PARAMETERS), INCLUDABLE);
+        Responses.json(res, Status.OK_200, UserJson.user(users.getUser().get(id, include)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         QueryParams params = new QueryParams(req.query(), LIST_PARAMETERS);
-        UserFilter filter = new UserFilter(params.text("email"), params.text("username"));
-        boolean withPosts = Includes.requested(params, "posts");
-        var page = users.listUsers().list(filter, params.page(), withPosts);
-        Responses.json(res, Status.OK_200, ListEnvelope.of(page, (UserView v) -> UserJson.user(v)));
+        UserFilter filter = UserFilter.NONE;
+        if (params.text("email") != null) {
+            filter = filter.withEmail(params.text("email"));
+        }
+        if (params.text("username") != null) {
+            filter = filter.withUsername(params.text("username"));
+        }
+        String scope = "users " + filter;
+        UserQuery query = new UserQuery(filter, paging.read(params, scope), Includes.read(params, INCLUDABLE));
+        var page = users.listUsers().list(query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, (UserView v) -> UserJson.user(v), scope));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
@@ -76,8 +90,10 @@ final class UserRoutes {
 
     private void listPosts(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
-        QueryParams params = new QueryParams(req.query(), PAGE_PARAMETERS);
-        var page = users.listPosts().listOfUser(userId, params.page());
-        Responses.json(res, Status.OK_200, ListEnvelope.of(page, v -> UserJson.post(v.post())));
+        QueryParams params = new QueryParams(req.query(), Paging.PARAMETERS);
+        String scope = "posts of user " + userId;
+        PostQuery query = new PostQuery(PostFilter.NONE.ofUser(userId), paging.read(params, scope), Set.of());
+        var page = users.listPosts().listOfUser(userId, query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, v -> UserJson.post(v.post()), scope));
     }
 }

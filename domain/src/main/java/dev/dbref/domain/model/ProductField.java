@@ -30,6 +30,20 @@ public enum ProductField {
         return sortable;
     }
 
+    /**
+     * This property of {@code product} as canonical text, which a cursor holds; sortable properties only.
+     */
+    public String textOf(Product product) {
+        return switch (this) {
+            case ID -> Long.toString(product.id());
+            case NAME -> product.name();
+            case PRICE -> product.price().toPlainString();
+            case QUANTITY -> Long.toString(product.quantity());
+            case CREATED_AT -> product.createdAt().toString();
+            case DESCRIPTION, VERSION, UPDATED_AT -> throw new IllegalStateException(apiName + " is not sortable");
+        };
+    }
+
     public static Optional<ProductField> byApiName(String name) {
         return Arrays.stream(values()).filter(f -> f.apiName.equals(name)).findFirst();
     }

@@ -22,6 +22,18 @@ public record ProductQuery(ProductFilter filter, List<SortKey> sort, Set<Product
         return new ProductQuery(ProductFilter.NONE, List.of(), Set.of(), PageRequest.FIRST);
     }
 
+    /** The properties a page must read: those asked for, and the sort keys a cursor is made of. */
+    public Set<ProductField> fieldsToRead() {
+        Set<ProductField> read = EnumSet.copyOf(fields);
+        totalOrder().forEach(key -> read.add(key.field()));
+        return read;
+    }
+
+    /** Where the page after {@code last} starts, in this query's order. */
+    public SeekKey seekKeyAfter(Product last) {
+        return new SeekKey(totalOrder().stream().map(key -> key.field().textOf(last)).toList());
+    }
+
     /** The sort as the database must apply it: the requested keys, then {@code id} ascending unless already a key. */
     public List<SortKey> totalOrder() {
         List<SortKey> keys = new ArrayList<>(sort);

@@ -22,7 +22,7 @@ public interface PostRepository {
 
     boolean delete(long id);
 
-    /** A page ordered by id. */
+    /** The page's posts ordered by id, from its position: {@link PageRequest#rowsToFetch()} at most. */
     List<Post> find(PostFilter filter, PageRequest page);
 
     long count(PostFilter filter);

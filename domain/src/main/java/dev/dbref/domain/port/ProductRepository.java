@@ -39,7 +39,10 @@ public interface ProductRepository {
     /** True when a row was deleted; false when no row has that id (and version, if given). */
     boolean delete(long id, ExpectedVersion expectedVersion);
 
-    /** The page's products in the query's total order, reading only its fields. */
+    /**
+     * The page's products in the query's total order, from its position, {@link
+     * dev.dbref.domain.model.PageRequest#rowsToFetch()} at most, reading {@link ProductQuery#fieldsToRead()}.
+     */
     List<Product> find(ProductQuery query);
 
     long count(ProductFilter filter);

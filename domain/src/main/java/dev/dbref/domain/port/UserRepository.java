@@ -34,7 +34,7 @@ public interface UserRepository {
     /** Deletes the user and, by the foreign key's cascade, its posts. */
     boolean delete(long id);
 
-    /** A page ordered by id. */
+    /** The page's users ordered by id, from its position: {@link PageRequest#rowsToFetch()} at most. */
     List<User> find(UserFilter filter, PageRequest page);
 
     long count(UserFilter filter);

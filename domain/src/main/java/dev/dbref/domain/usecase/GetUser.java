@@ -2,10 +2,13 @@ package dev.dbref.domain.usecase;
 
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.UserInclude;
 import dev.dbref.domain.model.UserView;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Reads one user, with its posts if asked: two statements at most. */
 public final class GetUser {
@@ -15,10 +18,12 @@ public final class GetUser {
         this.unitOfWork = unitOfWork;
     }
 
-    public UserView get(long id, boolean withPosts) {
+    public UserView get(long id, Set<UserInclude> include) {
         return unitOfWork.read(repos -> {
             User user = repos.users().findById(id).orElseThrow(() -> new NotFoundException("user", id));
-            return new UserView(user, withPosts ? repos.posts().findAllByUserIds(List.of(id)) : null);
+            return new UserView(user, include.contains(UserInclude.POSTS)
+                    ? Optional.of(repos.posts().findAllByUserIds(List.of(id)))
+                    : Optional.empty());
         });
     }
 }

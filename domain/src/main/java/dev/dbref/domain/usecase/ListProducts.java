@@ -5,7 +5,12 @@ import dev.dbref.domain.model.ProductQuery;
 import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.port.UnitOfWork;
 
-/** Reads one page of products and the number of all matches, in one read transaction so both agree. */
+
+/**
+ * Reads one page of products and, when asked, the number of all matches, in one read unit of
+ * work so both agree. With {@code Totals.NONE} no counting statement runs: the one extra row the
+ * page fetches tells whether more follow.
+ */
 public final class ListProducts {
     private final UnitOfWork unitOfWork;
 
@@ -14,9 +19,10 @@ public final class ListProducts {
     }
 
     public ResultPage<Product> list(ProductQuery query) {
-        return unitOfWork.read(repos -> new ResultPage<>(
+        return unitOfWork.read(repos -> ResultPage.of(
                 repos.products().find(query),
-                repos.products().count(query.filter()),
-                query.page()));
+                query.page(),
+                query.page().total(() -> repos.products().count(query.filter())),
+                query::seekKeyAfter));
     }
 }

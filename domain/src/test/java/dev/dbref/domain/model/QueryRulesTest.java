@@ -16,11 +16,11 @@ class QueryRulesTest {
 
     @Test
     void page_bounds_are_enforced_on_both_sides() {
-        assertDoesNotThrow(() -> new PageRequest(0, 1));
-        assertDoesNotThrow(() -> new PageRequest(0, 1000));
-        assertEquals("skip", assertThrows(InvalidQueryException.class, () -> new PageRequest(-1, 10)).parameter());
-        assertEquals("limit", assertThrows(InvalidQueryException.class, () -> new PageRequest(0, 0)).parameter());
-        assertEquals("limit", assertThrows(InvalidQueryException.class, () -> new PageRequest(0, 1001)).parameter());
+        assertDoesNotThrow(() -> PageRequest.offset(0, 1));
+        assertDoesNotThrow(() -> PageRequest.offset(0, 1000));
+        assertEquals("skip", assertThrows(InvalidQueryException.class, () -> PageRequest.offset(-1, 10)).parameter());
+        assertEquals("limit", assertThrows(InvalidQueryException.class, () -> PageRequest.offset(0, 0)).parameter());
+        assertEquals("limit", assertThrows(InvalidQueryException.class, () -> PageRequest.offset(0, 1001)).parameter());
     }
 
     @Test

@@ -1,0 +1,10 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.TestDatabase;
+
+class PostgresCursorPagingTest extends CursorPagingContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
+    }
+}
