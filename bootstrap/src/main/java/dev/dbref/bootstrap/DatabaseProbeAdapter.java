@@ -9,6 +9,7 @@ import dev.dbref.persistence.StatementTotals;
 import dev.dbref.web.DatabaseProbe;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Answers the web adapter's operational questions from the persistence adapter's {@link Diagnostics}. */
@@ -31,7 +32,10 @@ final class DatabaseProbeAdapter implements DatabaseProbe {
 
     @Override
     public PoolFigures pool() {
-        PoolStats s = diagnostics.poolStats();
+        return figures(diagnostics.poolStats());
+    }
+
+    private static PoolFigures figures(PoolStats s) {
         return new PoolFigures(s.active(), s.idle(), s.pending(), s.total(), s.max(), s.timeouts(), s.acquired(),
                 s.acquireSeconds());
     }
@@ -40,6 +44,11 @@ final class DatabaseProbeAdapter implements DatabaseProbe {
     public StatementFigures statements() {
         StatementTotals totals = diagnostics.statementTotals();
         return new StatementFigures(totals.statements(), totals.seconds());
+    }
+
+    @Override
+    public Optional<ReplicaFigures> replica() {
+        return diagnostics.replicas().map(r -> new ReplicaFigures(r.skippedBecause(), r.lag().toMillis(), figures(r.pool())));
     }
 
     @Override

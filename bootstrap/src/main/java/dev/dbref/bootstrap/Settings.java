@@ -3,7 +3,10 @@ package dev.dbref.bootstrap;
 import dev.dbref.persistence.PoolSettings;
 import dev.dbref.persistence.SqlEcho;
 
+import dev.dbref.persistence.ReplicaSettings;
+
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Every setting of the service, read once at start by {@link SettingsLoader}. The admin token is a
@@ -16,7 +19,8 @@ record Settings(String databaseUrl, String migrationDatabaseUrl, String host, in
                 PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
-                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret) {
+                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret,
+                Optional<ReplicaSettings> replicas, Duration shutdownDrain) {
 
 
     @Override

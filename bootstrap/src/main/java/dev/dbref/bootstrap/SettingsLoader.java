@@ -1,6 +1,8 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.PoolSettings;
+import dev.dbref.persistence.ReplicaSettings;
 import dev.dbref.persistence.SqlEcho;
 import dev.dbref.web.Api;
 import io.helidon.config.Config;
@@ -8,6 +10,7 @@ import io.helidon.config.ConfigSources;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code application.yaml} (key {@code app.x-y}) and lets the environment variable
@@ -50,7 +53,19 @@ final class SettingsLoader {
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
                 duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
-                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"));
+                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"), replicas(), duration("SHUTDOWN_DRAIN"));
+    }
+
+    /** {@code DATABASE_READ_URL} and the settings of its pool; empty when no standby is named. */
+    private Optional<ReplicaSettings> replicas() {
+        String url = text("DATABASE_READ_URL");
+        if (url.isBlank()) {
+            return Optional.empty();
+        }
+        String size = text("DB_READ_POOL_SIZE");
+        return Optional.of(new ReplicaSettings(DatabaseUrl.parse(url),
+                size.isBlank() ? Optional.empty() : Optional.of(integer("DB_READ_POOL_SIZE", size)),
+                duration("DB_REPLICA_MAX_LAG"), duration("DB_READ_YOUR_WRITES_WAIT")));
     }
 
     /** Empty: sized from this JVM's heap; else a number of MiB, at least 1 (the largest body allowed). */

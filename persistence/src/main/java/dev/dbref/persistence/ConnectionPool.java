@@ -23,14 +23,41 @@ final class ConnectionPool {
     private ConnectionPool() {
     }
 
+    /** Which servers a pool reaches; also its name in logs, metrics and {@code /debug/connections}. */
+    enum Role {
+        /** Writes and reads: the primary, whichever of the URL's hosts that is at the time. */
+        PRIMARY("primary"),
+        /** Reads only: the hot standbys, connections spread over them. */
+        REPLICA("replica");
+
+        private final String poolName;
+
+        Role(String poolName) {
+            this.poolName = poolName;
+        }
+
+        String poolName() {
+            return poolName;
+        }
+    }
+
+    /** How long a read waits for a standby connection before the primary serves it instead. */
+    private static final Duration REPLICA_WAIT = Duration.ofSeconds(1);
+
     static HikariDataSource create(DatabaseUrl url, PoolSettings settings, PoolTelemetry telemetry) {
+        return create(url, settings, telemetry, Role.PRIMARY);
+    }
+
+    static HikariDataSource create(DatabaseUrl url, PoolSettings settings, PoolTelemetry telemetry, Role role) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("dbref");
+        config.setPoolName(role.poolName());
         config.setMetricsTrackerFactory(telemetry);
         config.setJdbcUrl(url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
         url.password().ifPresent(config::setPassword);
-        config.setConnectionTimeout(settings.timeout().toMillis());
+        config.setConnectionTimeout(role == Role.REPLICA
+                ? Math.min(settings.timeout().toMillis(), REPLICA_WAIT.toMillis())
+                : settings.timeout().toMillis());
         config.setValidationTimeout(Math.min(settings.timeout().toMillis(), 3_000));
         config.setMaxLifetime(settings.recycle().toMillis());
         // Start without a connection: `check` and the start-up probe report an unreachable
@@ -38,7 +65,7 @@ final class ConnectionPool {
         config.setInitializationFailTimeout(-1);
         switch (url.dialect()) {
             case SQLITE -> configureSqlite(config, url, settings);
-            case POSTGRESQL -> configurePostgresql(config, settings);
+            case POSTGRESQL -> configurePostgresql(config, url, settings, role);
             default -> throw new IllegalStateException("unsupported dialect " + url.dialect());
         }
         return new HikariDataSource(config);
@@ -60,7 +87,21 @@ final class ConnectionPool {
         }
     }
 
-    private static void configurePostgresql(HikariConfig config, PoolSettings settings) {
+    private static void configurePostgresql(HikariConfig config, DatabaseUrl url, PoolSettings settings, Role role) {
+        // Properties are defaults: a parameter given in the URL itself wins.
+        if (role == Role.REPLICA) {
+            config.addDataSourceProperty("targetServerType", "preferSecondary");
+            config.addDataSourceProperty("loadBalanceHosts", "true");
+        } else if (url.hostCount() > 1) {
+            // Several hosts: connect to whichever is the primary now, and after a failover to the new one.
+            config.addDataSourceProperty("targetServerType", "primary");
+        }
+        if (url.hostCount() > 1) {
+            config.addDataSourceProperty("hostRecheckSeconds", "2");
+        }
+        // A demoted primary answers writes with 25006; HikariCP would keep that connection.
+        config.setExceptionOverrideClassName(ReadOnlyServerEviction.class.getName());
+
         config.setMaximumPoolSize(settings.maxSize() == null ? POSTGRESQL_DEFAULT_SIZE : settings.maxSize());
         if (settings.recycle().compareTo(KEEPALIVE.plusSeconds(30)) > 0) {
             config.setKeepaliveTime(KEEPALIVE.toMillis());

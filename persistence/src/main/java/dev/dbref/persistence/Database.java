@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final Availability availability;
     private final Optional<StatementWatchdog> watchdog;
     private final Optional<MigrationReport> migration;
+    private final Optional<Replicas> replicas;
+    private final ReadYourWrites readYourWrites = new ReadYourWrites();
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options, Optional<MigrationReport> migratedBefore) {
         this.url = url;
@@ -66,8 +68,14 @@ public final class Database implements AutoCloseable {
         this.availability = url.dialect() == Dialect.SQLITE
                 ? Availability.alwaysReachable()
                 : new Availability(() -> ServerCheck.reasonUnreachable(url), this::evictPooledConnections);
+        this.replicas = options.replicas().map(r -> {
+            PoolTelemetry readTelemetry = new PoolTelemetry();
+            PoolSettings readSettings = r.poolSize().map(settings::withMaxSize).orElse(settings);
+            return new Replicas(ConnectionPool.create(r.url(), readSettings, readTelemetry, ConnectionPool.Role.REPLICA),
+                    readTelemetry, pool, r.maxLag(), r.readYourWritesWait());
+        });
         this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate, this::evictPooledConnections, echo,
-                availability);
+                availability, replicas, readYourWrites);
         // An in-memory database lives in its pool's one connection, so it is migrated through that.
         this.migration = url.inMemory() && options.migrateFirst().isPresent()
                 ? Optional.of(guarded(() -> Migrations.apply(pool, url.dialect())))
@@ -81,12 +89,20 @@ public final class Database implements AutoCloseable {
      * @param echo         statement logging
      * @param echoPool     log checkouts and checkins ({@code DB_ECHO_POOL})
      * @param migrateFirst apply pending migrations over this URL before the pool opens; empty: leave the schema as it is
+     * @param replicas     hot standbys for reads, in a second pool; empty: the primary serves every read
      */
-    public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<DatabaseUrl> migrateFirst) {
-        public static final Options DEFAULTS = new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false, Optional.empty());
+    public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<DatabaseUrl> migrateFirst,
+                          Optional<ReplicaSettings> replicas) {
+        public static final Options DEFAULTS =
+                new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false, Optional.empty(), Optional.empty());
 
         public Options migratingFirstVia(DatabaseUrl migrationUrl) {
-            return new Options(listener, echo, echoPool, Optional.of(migrationUrl));
+            return new Options(listener, echo, echoPool, Optional.of(migrationUrl), replicas);
+        }
+
+        /** Reads may go to these standbys; writes never do. */
+        public Options readingFrom(ReplicaSettings standbys) {
+            return new Options(listener, echo, echoPool, migrateFirst, Optional.of(standbys));
         }
     }
 
@@ -155,10 +171,19 @@ public final class Database implements AutoCloseable {
 
     /** Readiness and the figures operators ask for. */
     public Diagnostics diagnostics() {
-        return new Diagnostics(url.dialect(), pool, availability, this::poolStats, statements::totals);
+        return new Diagnostics(url.dialect(), pool, availability, this::poolStats, statements::totals, replicas);
+    }
+
+    /** What each request's reads require and its writes committed: the {@code Consistency-Token}. */
+    public ReadYourWrites readYourWrites() {
+        return readYourWrites;
     }
 
     public PoolStats poolStats() {
+        return statsOf(pool, telemetry);
+    }
+
+    static PoolStats statsOf(HikariDataSource pool, PoolTelemetry telemetry) {
         HikariPoolMXBean mx = pool.getHikariPoolMXBean();
         int max = pool.getMaximumPoolSize();
         double waited = telemetry.acquireNanos() / 1e9;
@@ -188,6 +213,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.ifPresent(Replicas::close);
         pool.close();
         watchdog.ifPresent(StatementWatchdog::close);
     }

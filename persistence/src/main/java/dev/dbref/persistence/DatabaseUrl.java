@@ -118,6 +118,11 @@ public final class DatabaseUrl {
         }
         Map<String, String> query = query(queryStart < 0 ? "" : tail.substring(queryStart + 1));
         boolean pooler = "true".equalsIgnoreCase(query.remove(PGBOUNCER));
+        if (pooler) {
+            // PgBouncer in transaction mode hands each transaction to any server connection: no
+            // server-side prepared statements, which would outlive the transaction (also for Flyway and check).
+            query.putIfAbsent("prepareThreshold", "0");
+        }
         String jdbc = "jdbc:postgresql://" + String.join(",", hosts) + "/" + database + queryString(query);
         return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, false, pooler);
     }

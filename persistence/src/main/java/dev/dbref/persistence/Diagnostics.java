@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,9 +27,11 @@ public final class Diagnostics {
     private final Availability availability;
     private final Supplier<PoolStats> poolStats;
     private final Supplier<StatementTotals> statementTotals;
+    private final Optional<Replicas> replicas;
 
     Diagnostics(Dialect dialect, DataSource pool, Availability availability, Supplier<PoolStats> poolStats,
-                Supplier<StatementTotals> statementTotals) {
+                Supplier<StatementTotals> statementTotals, Optional<Replicas> replicas) {
+        this.replicas = replicas;
         this.dialect = dialect;
         this.pool = pool;
         this.availability = availability;
@@ -46,6 +49,24 @@ public final class Diagnostics {
 
     public StatementTotals statementTotals() {
         return statementTotals.get();
+    }
+
+    /**
+     * The standbys of {@code DATABASE_READ_URL}: whether reads go to them, and their pool's figures.
+     * Empty when none are configured.
+     */
+    public Optional<ReplicaReport> replicas() {
+        return replicas.map(r -> switch (r.state()) {
+            case Replicas.State.InUse inUse -> new ReplicaReport(Optional.empty(), inUse.lag(), r.stats());
+            case Replicas.State.Skipped skipped -> new ReplicaReport(Optional.of(skipped.reason()), Duration.ZERO, r.stats());
+        });
+    }
+
+    /**
+     * @param skippedBecause why reads go to the primary now; empty while the standbys serve them
+     * @param lag            how far behind the primary the standbys were at the last check
+     */
+    public record ReplicaReport(Optional<String> skippedBecause, Duration lag, PoolStats pool) {
     }
 
     /**

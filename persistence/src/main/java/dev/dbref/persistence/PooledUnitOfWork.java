@@ -9,7 +9,10 @@ import org.sqlite.SQLiteConnection;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * One unit of work = one pooled connection, one transaction.
@@ -28,6 +31,11 @@ import java.sql.SQLException;
  * BEGIN and COMMIT. Under READ COMMITTED every statement takes its own snapshot inside a
  * transaction too, so the transaction would buy no consistency, only a COMMIT round trip (bench/run:
  * +45% requests/s for a single-row read). {@link ReadOnlyGuard} still refuses any write in it.
+ *
+ * <p>Which server serves a unit of work is decided here: writes always go to the primary pool;
+ * a read goes to the standbys' pool when there is one, they are in use, and they have replayed
+ * the write the request's {@link ReadYourWrites} requires; otherwise, and when a standby fails
+ * under it (recovery conflict, lost connection), to the primary.
  */
 final class PooledUnitOfWork implements UnitOfWork {
     private final DataSource pool;
@@ -37,13 +45,17 @@ final class PooledUnitOfWork implements UnitOfWork {
     private final Runnable evictPooledConnections;
     private final PoolEcho echo;
     private final Availability availability;
+    private final Optional<Replicas> replicas;
+    private final ReadYourWrites readYourWrites;
 
     /**
      * @param evictPooledConnections retires every pooled connection; called when one turns out dead,
      *                               because a server restart kills all of them at once
+     * @param replicas               the standbys that may serve reads; empty: the primary serves all
      */
     PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate,
-                     Runnable evictPooledConnections, PoolEcho echo, Availability availability) {
+                     Runnable evictPooledConnections, PoolEcho echo, Availability availability,
+                     Optional<Replicas> replicas, ReadYourWrites readYourWrites) {
         this.pool = pool;
         this.dialect = dialect;
         this.jooq = jooq;
@@ -51,17 +63,57 @@ final class PooledUnitOfWork implements UnitOfWork {
         this.evictPooledConnections = evictPooledConnections;
         this.echo = echo;
         this.availability = availability;
+        this.replicas = replicas;
+        this.readYourWrites = readYourWrites;
     }
 
     @Override
     public <T> T read(Work<T> work) {
+        if (replicas.isPresent()) {
+            Optional<Reply<T>> onStandby = readOnStandby(replicas.get(), work);
+            if (onStandby.isPresent()) {
+                return onStandby.get().value();
+            }
+        }
         return inTransaction(false, work);
+    }
+
+    /** What a unit of work returned (which may be null), apart from "it did not run here". */
+    private record Reply<T>(T value) {
+    }
+
+    /**
+     * Runs a read on a standby that has replayed what the request requires. Empty when the standbys
+     * are skipped, did not catch up in time, or failed under the read in a way that the primary
+     * will not repeat: nothing was written, so the read simply runs again there.
+     */
+    private <T> Optional<Reply<T>> readOnStandby(Replicas standbys, Work<T> work) {
+        try {
+            Optional<Connection> caughtUp = standbys.connection(readYourWrites.required());
+            if (caughtUp.isEmpty()) {
+                return Optional.empty();
+            }
+            try (Connection connection = caughtUp.get()) {
+                echo.checkout(false);
+                return Optional.of(new Reply<>(work.run(repositoriesOn(connection, false))));
+            } finally {
+                echo.checkin();
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!SqlErrors.isStandbyFailure(e)) {
+                throw SqlErrors.translate(e);
+            }
+            standbys.failed("a read failed on the standby: " + ConnectionFailures.describe(e));
+            return Optional.empty();
+        }
     }
 
     @Override
     public <T> T write(Work<T> work) {
         return writeGate.pass(() -> inTransaction(true, work));
     }
+
+    private static final System.Logger LOG = System.getLogger(PooledUnitOfWork.class.getName());
 
     private <T> T inTransaction(boolean write, Work<T> work) {
         availability.requireReachable();
@@ -96,6 +148,9 @@ final class PooledUnitOfWork implements UnitOfWork {
                 if (transaction) {
                     connection.commit();
                 }
+                if (write) {
+                    readYourWrites.recordCommit(positionAfterCommit(connection));
+                }
             } catch (RuntimeException | Error | SQLException e) {
                 if (transaction) {
                     rollback(connection, e);
@@ -111,6 +166,29 @@ final class PooledUnitOfWork implements UnitOfWork {
                 availability.connectionFailed();
             }
             throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * Where the primary's log stands right after this commit: the token a client sends back to read
+     * its write from a standby. One small statement, and only where standbys serve reads.
+     */
+    private CommitPosition positionAfterCommit(Connection connection) throws SQLException {
+        if (replicas.isEmpty()) {
+            return CommitPosition.NONE;
+        }
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+                rs.next();
+                return CommitPosition.fromPgLsn(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // The write is committed: answer it as such, with a token that asks for no standby.
+            LOG.log(System.Logger.Level.WARNING, "committed, but the log position could not be read: "
+                    + ConnectionFailures.describe(e));
+            return CommitPosition.NONE;
         }
     }
 

@@ -19,6 +19,10 @@ final class SqlErrors {
     /** PostgreSQL: admin shutdown, crash shutdown, cannot connect now, too many connections, query cancelled. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "57014");
     private static final String UNIQUE_VIOLATION = "23505";
+    /** A server that shut down, is starting or stopping, or has no free slot: the standby, not the read, is at fault. */
+    private static final Set<String> STANDBY_GONE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** On a standby: a query cancelled because replay had to remove rows it needed (recovery conflict). */
+    private static final String RECOVERY_CONFLICT = "40001";
 
     private SqlErrors() {
     }
@@ -27,6 +31,9 @@ final class SqlErrors {
         SQLException sql = sqlCause(failure);
         if (sql instanceof SQLTransientConnectionException) {
             return new StoreUnavailableException("no database connection became free in time", failure);
+        }
+        if (sql != null && ReadOnlyServerEviction.READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
+            return new StoreUnavailableException("the database server is read-only, most likely during a failover", failure);
         }
         if (sql != null && isUnavailable(sql)) {
             return new StoreUnavailableException("the database is unavailable", failure);
@@ -51,6 +58,20 @@ final class SqlErrors {
         }
         String state = sql.getSQLState();
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
+    }
+
+    /**
+     * True when a read on a standby failed in a way the primary will not repeat: a recovery
+     * conflict, a lost or refused connection, or no standby connection free in time.
+     */
+    static boolean isStandbyFailure(Throwable failure) {
+        SQLException sql = sqlCause(failure);
+        if (sql == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return sql instanceof SQLTransientConnectionException || RECOVERY_CONFLICT.equals(state)
+                || state != null && (state.startsWith("08") || STANDBY_GONE_STATES.contains(state));
     }
 
     /**

@@ -24,7 +24,7 @@ final class DatabaseFixture implements AutoCloseable {
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
         DatabaseUrl url = DatabaseUrl.parse(kind.freshUrl());
         Database database = Database.open(url, settings,
-                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(url)));
+                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(url), Optional.empty()));
         return new DatabaseFixture(database);
     }
 

@@ -86,7 +86,7 @@ class DatabaseUrlTest {
     void pgbouncer_true_marks_a_transaction_pooler_and_is_not_passed_to_the_driver() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@localhost:6432/db?pgbouncer=true&sslmode=disable");
         assertTrue(url.behindTransactionPooler());
-        assertEquals("jdbc:postgresql://localhost:6432/db?sslmode=disable", url.jdbcUrl());
+        assertEquals("jdbc:postgresql://localhost:6432/db?sslmode=disable&prepareThreshold=0", url.jdbcUrl());
         assertFalse(DatabaseUrl.parse("postgresql://app:pw@localhost/db").behindTransactionPooler());
     }
 }

@@ -52,16 +52,17 @@ public final class Api {
 
     /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
     public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
-                                       StatementStats stats, DatabaseProbe database, Options options) {
+                                       StatementStats stats, Consistency consistency, DatabaseProbe database,
+                                       Draining draining, Options options) {
         HttpMetrics metrics = new HttpMetrics();
-        routing.addFilter(new RequestObserver(stats, metrics, options.requestLog()));
+        routing.addFilter(new RequestObserver(stats, consistency, metrics, options.requestLog()));
         routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait(), options.bodyTimeout()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
         routes.addAll(new ProductRoutes(products, paging).routes());
         routes.addAll(new UserRoutes(users, paging).routes());
         routes.addAll(new PostRoutes(users, paging).routes());
-        routes.addAll(new ObserveRoutes(database, metrics).routes());
+        routes.addAll(new ObserveRoutes(database, draining, metrics).routes());
         routes.addAll(new OpenApiRoutes().routes());
         if (options.debugEndpoints()) {
             routes.addAll(new DebugRoutes(database, options.adminToken()).routes());

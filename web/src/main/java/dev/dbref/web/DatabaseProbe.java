@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,17 @@ public interface DatabaseProbe {
 
     /** {@code sqlite} or {@code postgresql}. */
     String dialect();
+
+    /** The standbys that serve reads ({@code DATABASE_READ_URL}); empty when none are configured. */
+    Optional<ReplicaFigures> replica();
+
+    /**
+     * @param skippedBecause why reads go to the primary now, in plain words; empty while the standbys serve them
+     * @param lagMillis      how far behind the primary the standbys were at the last check
+     * @param pool           the read pool
+     */
+    record ReplicaFigures(Optional<String> skippedBecause, long lagMillis, PoolFigures pool) {
+    }
 
     /** Connections the database server has to this database; empty where there is no server. */
     OptionalLong serverConnections();

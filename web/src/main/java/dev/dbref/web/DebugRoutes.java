@@ -36,10 +36,9 @@ final class DebugRoutes {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
             throw new HttpProblem(Status.UNAUTHORIZED_401, "a valid admin token is required: Authorization: Bearer <token>");
         }
-        DatabaseProbe.PoolFigures pool = database.pool();
         ObjectNode body = Json.object();
-        body.putObject("pool").put("active", pool.active()).put("idle", pool.idle()).put("pending", pool.pending())
-                .put("total", pool.total()).put("max", pool.max());
+        figures(body.putObject("pool"), database.pool());
+        database.replica().ifPresent(replica -> figures(body.putObject("read_pool"), replica.pool()));
         ObjectNode db = body.putObject("database").put("dialect", database.dialect());
         OptionalLong serverConnections = database.serverConnections();
         if (serverConnections.isPresent()) {
@@ -48,6 +47,11 @@ final class DebugRoutes {
             db.putNull("server_connections");
         }
         Responses.json(res, Status.OK_200, body);
+    }
+
+    private static void figures(ObjectNode json, DatabaseProbe.PoolFigures pool) {
+        json.put("active", pool.active()).put("idle", pool.idle()).put("pending", pool.pending())
+                .put("total", pool.total()).put("max", pool.max());
     }
 
     private boolean authorized(ServerRequest req) {

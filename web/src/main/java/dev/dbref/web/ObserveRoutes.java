@@ -21,10 +21,12 @@ final class ObserveRoutes {
     private static final HttpMediaType PROMETHEUS = HttpMediaType.create("text/plain; version=0.0.4; charset=utf-8");
 
     private final DatabaseProbe database;
+    private final Draining draining;
     private final HttpMetrics metrics;
 
-    ObserveRoutes(DatabaseProbe database, HttpMetrics metrics) {
+    ObserveRoutes(DatabaseProbe database, Draining draining, HttpMetrics metrics) {
         this.database = database;
+        this.draining = draining;
         this.metrics = metrics;
     }
 
@@ -36,6 +38,14 @@ final class ObserveRoutes {
     }
 
     private void readiness(ServerRequest req, ServerResponse res) {
+        if (draining.started()) {
+            ObjectNode body = Json.object().put("status", "DOWN");
+            body.putArray("checks").addObject().put("name", "shutdown").put("status", "DOWN")
+                    .putObject("data").put("reason", "the service is shutting down; requests are still served until it stops");
+            res.header(HeaderNames.RETRY_AFTER, "1");
+            Responses.json(res, Status.SERVICE_UNAVAILABLE_503, body);
+            return;
+        }
         DatabaseProbe.Readiness readiness = database.ready(READINESS_TIMEOUT);
         boolean up = readiness instanceof DatabaseProbe.Readiness.Up;
         ObjectNode check = Json.object().put("name", "database").put("status", up ? "UP" : "DOWN");
@@ -49,6 +59,14 @@ final class ObserveRoutes {
         }
         ObjectNode body = Json.object().put("status", up ? "UP" : "DOWN");
         body.putArray("checks").add(check);
+        // Standbys only ever take reads off the primary: without them the service is still ready.
+        database.replica().ifPresent(replica -> {
+            ObjectNode standby = ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("checks")).addObject()
+                    .put("name", "replica").put("status", "UP");
+            ObjectNode info = standby.putObject("data").put("in_use", replica.skippedBecause().isEmpty())
+                    .put("lag_ms", replica.lagMillis());
+            replica.skippedBecause().ifPresent(reason -> info.put("reason", reason + "; reads go to the primary"));
+        });
         Responses.json(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, body);
     }
 

@@ -15,18 +15,23 @@ public final class RequestContext {
     private final String id;
     private final long startNanos;
     private final StatementStats stats;
+    private final Consistency consistency;
+    private final boolean writes;
     private String route;
     private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
-    private RequestContext(String id, long startNanos, StatementStats stats) {
+    private RequestContext(String id, long startNanos, StatementStats stats, Consistency consistency, boolean writes) {
         this.id = id;
         this.startNanos = startNanos;
         this.stats = stats;
+        this.consistency = consistency;
+        this.writes = writes;
     }
 
-    static RequestContext begin(String id, StatementStats stats) {
+    /** @param writes whether the request's method changes data (POST, PUT, PATCH, DELETE) */
+    static RequestContext begin(String id, StatementStats stats, Consistency consistency, boolean writes) {
         stats.begin();
-        RequestContext context = new RequestContext(id, System.nanoTime(), stats);
+        RequestContext context = new RequestContext(id, System.nanoTime(), stats, consistency, writes);
         CURRENT.set(context);
         return context;
     }
@@ -54,6 +59,14 @@ public final class RequestContext {
 
     String id() {
         return id;
+    }
+
+    Consistency consistency() {
+        return consistency;
+    }
+
+    boolean writes() {
+        return writes;
     }
 
     /** How long the body of the request on this thread may take to arrive (set by {@link BodyBudget}). */

@@ -2,6 +2,7 @@ package dev.dbref.web;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -10,6 +11,8 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -23,14 +26,36 @@ final class RequestObserver implements Filter {
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = System.getLogger("dev.dbref.http");
 
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
     private final StatementStats stats;
+    private final Consistency consistency;
     private final HttpMetrics metrics;
     private final boolean requestLog;
 
-    RequestObserver(StatementStats stats, HttpMetrics metrics, boolean requestLog) {
+    RequestObserver(StatementStats stats, Consistency consistency, HttpMetrics metrics, boolean requestLog) {
         this.stats = stats;
+        this.consistency = consistency;
         this.metrics = metrics;
         this.requestLog = requestLog;
+    }
+
+    /**
+     * A read that carries a {@code Consistency-Token} must see the write it names; a token that is
+     * not ours is a 400, sent here. Writes and other methods ignore the header.
+     */
+    private boolean beginConsistency(RoutingRequest req, RoutingResponse res, String method) {
+        Optional<String> token = method.equals("GET") || method.equals("HEAD")
+                ? req.headers().first(ConsistencyHeader.NAME)
+                : Optional.empty();
+        try {
+            consistency.begin(token);
+            return true;
+        } catch (IllegalArgumentException e) {
+            Problem.of(Status.BAD_REQUEST_400, "the Consistency-Token header is not one this service issued;"
+                    + " send back the header of a write's response unchanged", req.path().absolute().path()).send(res);
+            return false;
+        }
     }
 
     /** 128 random bits as 32 hex digits; unique enough to find a request's log lines, and cheap. */
@@ -48,14 +73,17 @@ final class RequestObserver implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String id = req.headers().first(REQUEST_ID).filter(v -> SANE_ID.matcher(v).matches())
                 .orElseGet(RequestObserver::newId);
-        RequestContext context = RequestContext.begin(id, stats);
+        String method = req.prologue().method().text();
+        RequestContext context = RequestContext.begin(id, stats, consistency, WRITES.contains(method));
         res.header(REQUEST_ID, id);
         try {
-            chain.proceed();
+            if (beginConsistency(req, res, method)) {
+                chain.proceed();
+            }
         } finally {
+            consistency.end();
             long nanos = context.elapsedNanos();
             int status = res.status().code();
-            String method = req.prologue().method().text();
             metrics.record(method, context.route() == null ? "unmatched" : context.route(), status, nanos);
             if (requestLog) {
                 int statements = context.statements().statements();

@@ -22,11 +22,13 @@ final class Responses {
     static void noContent(ServerResponse res) {
         res.status(Status.NO_CONTENT_204);
         ServerTiming.addHeader(res);
+        ConsistencyHeader.addTo(res);
         res.send();
     }
 
     static void send(ServerResponse res, byte[] body) {
         ServerTiming.addHeader(res);
+        ConsistencyHeader.addTo(res);
         res.send(body);
     }
 

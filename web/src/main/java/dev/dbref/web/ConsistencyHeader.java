@@ -1,0 +1,24 @@
+package dev.dbref.web;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code Consistency-Token}: every successful write answers with one; a {@code GET} that sends it
+ * back sees that write, whichever server serves the read.
+ */
+final class ConsistencyHeader {
+    static final HeaderName NAME = HeaderNames.create("Consistency-Token");
+
+    private ConsistencyHeader() {
+    }
+
+    /** Called just before a response is sent, with its final status. */
+    static void addTo(ServerResponse res) {
+        RequestContext context = RequestContext.current();
+        if (context != null && context.writes() && res.status().code() < 300) {
+            res.header(NAME, context.consistency().tokenOfLastWrite());
+        }
+    }
+}
