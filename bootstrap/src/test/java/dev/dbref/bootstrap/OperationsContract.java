@@ -68,6 +68,31 @@ abstract class OperationsContract extends ServerContract {
     }
 
     @Test
+    void every_successful_write_answers_with_a_consistency_token_that_a_read_accepts() {
+        Http.Reply created = http.post("/products", "{\"name\": \"t\", \"price\": 1}");
+        String token = created.header("Consistency-Token");
+        assertTrue(token != null && token.matches("v1\\.[0-9a-f]{16}"), "token: " + token);
+        long id = created.json().get("id").asLong();
+        for (Http.Reply write : List.of(
+                http.patch("/products/" + id, "{\"price\": 2}"),
+                http.put("/products/" + id, "{\"name\": \"u\", \"price\": 3}"),
+                http.post("/products/bulk", "[{\"name\": \"b\", \"price\": 1}]"),
+                http.delete("/products/" + id))) {
+            assertNotNull(write.header("Consistency-Token"), write.toString());
+        }
+        assertEquals(null, http.post("/products", "{\"name\": \"\"}").header("Consistency-Token"), "a failed write names no write");
+        assertEquals(null, http.get("/products").header("Consistency-Token"), "a read names no write");
+
+        Http.Reply read = http.getWith("/products?limit=1", "Consistency-Token", token);
+        assertEquals(200, read.status(), read.toString());
+        for (String malformed : List.of("nonsense", "v1.xyz", "v2.0000000000000001", "")) {
+            Http.Reply refused = http.getWith("/products", "Consistency-Token", malformed);
+            assertEquals(400, refused.status(), malformed + " -> " + refused);
+            assertEquals("application/problem+json", refused.contentType());
+        }
+    }
+
+    @Test
     void made_up_methods_share_one_metrics_label() {
         for (String method : List.of("FOO", "BAR1", "BAR2")) {
             assertEquals(405, http.send(method, "/products", null, null).status());

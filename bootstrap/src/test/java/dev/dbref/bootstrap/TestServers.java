@@ -14,14 +14,21 @@ final class TestServers {
         return start(database, Map.of());
     }
 
+    /** In {@code env}: read from the test standby's copy of the fresh database. */
+    static final String STANDBY_OF_FRESH_DATABASE = "standby-of-fresh-database";
+
     /** @param env settings as environment variables, over the test defaults */
     static Application start(TestDatabase database, Map<String, String> env) {
         Map<String, String> all = new HashMap<>();
-        all.put("DATABASE_URL", database.freshUrl());
+        String url = database.freshUrl();
+        all.put("DATABASE_URL", url);
         all.put("PORT", "0");
         all.put("HOST", "127.0.0.1");
         all.put("DB_POOL_TIMEOUT", "10s");
         all.putAll(env);
+        if (STANDBY_OF_FRESH_DATABASE.equals(all.get("DATABASE_READ_URL"))) {
+            all.put("DATABASE_READ_URL", TestStandby.readUrlFor(url));
+        }
         Application.pinGlobalMappers();
         return Application.start(SettingsLoader.load(all));
     }
