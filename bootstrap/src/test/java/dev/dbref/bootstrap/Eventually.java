@@ -26,4 +26,21 @@ final class Eventually {
             }
         }
     }
+
+    /** Whether {@code condition} came true within {@code bound}, polling; never fails by itself. */
+    static boolean within(Duration bound, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
 }

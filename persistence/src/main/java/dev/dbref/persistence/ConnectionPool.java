@@ -52,7 +52,8 @@ final class ConnectionPool {
         HikariConfig config = new HikariConfig();
         config.setPoolName(role.poolName());
         config.setMetricsTrackerFactory(telemetry);
-        config.setJdbcUrl(url.jdbcUrl());
+        // Which servers a pool may reach is in its URL: see DatabaseUrl (several hosts) and forStandbys().
+        config.setJdbcUrl(role == Role.REPLICA ? url.forStandbys().jdbcUrl() : url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
         url.password().ifPresent(config::setPassword);
         config.setConnectionTimeout(role == Role.REPLICA
@@ -88,17 +89,6 @@ final class ConnectionPool {
     }
 
     private static void configurePostgresql(HikariConfig config, DatabaseUrl url, PoolSettings settings, Role role) {
-        // Properties are defaults: a parameter given in the URL itself wins.
-        if (role == Role.REPLICA) {
-            config.addDataSourceProperty("targetServerType", "preferSecondary");
-            config.addDataSourceProperty("loadBalanceHosts", "true");
-        } else if (url.hostCount() > 1) {
-            // Several hosts: connect to whichever is the primary now, and after a failover to the new one.
-            config.addDataSourceProperty("targetServerType", "primary");
-        }
-        if (url.hostCount() > 1) {
-            config.addDataSourceProperty("hostRecheckSeconds", "2");
-        }
         // A demoted primary answers writes with 25006; HikariCP would keep that connection.
         config.setExceptionOverrideClassName(ReadOnlyServerEviction.class.getName());
 

@@ -29,6 +29,7 @@ public final class DatabaseUrl {
             + "postgresql://user:pass@host:port/db (or postgres://, or host1:port1,host2:port2), "
             + "jdbc:sqlite:..., jdbc:postgresql:...";
     private static final String PGBOUNCER = "pgbouncer";
+    private static final String TARGET_SERVER_TYPE = "targetServerType";
 
     private final Dialect dialect;
     private final String jdbcUrl;
@@ -122,6 +123,12 @@ public final class DatabaseUrl {
             // PgBouncer in transaction mode hands each transaction to any server connection: no
             // server-side prepared statements, which would outlive the transaction (also for Flyway and check).
             query.putIfAbsent("prepareThreshold", "0");
+        }
+        if (hosts.size() > 1) {
+            // Several hosts: connect to whichever is the primary now, and after a failover to the
+            // new one; the driver looks at a host it found unsuitable again after 2 s, not 10.
+            query.putIfAbsent(TARGET_SERVER_TYPE, "primary");
+            query.putIfAbsent("hostRecheckSeconds", "2");
         }
         String jdbc = "jdbc:postgresql://" + String.join(",", hosts) + "/" + database + queryString(query);
         return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, false, pooler);
@@ -234,6 +241,24 @@ public final class DatabaseUrl {
      */
     public boolean behindTransactionPooler() {
         return transactionPooler;
+    }
+
+    /**
+     * The same URL for a pool of reads over hot standbys: connections spread over the hosts
+     * ({@code loadBalanceHosts}), standbys preferred. What the URL itself says wins.
+     */
+    DatabaseUrl forStandbys() {
+        if (dialect != Dialect.POSTGRESQL || jdbcUrl.contains(TARGET_SERVER_TYPE + "=preferSecondary")) {
+            return this;
+        }
+        String url = jdbcUrl.replace(TARGET_SERVER_TYPE + "=primary", TARGET_SERVER_TYPE + "=preferSecondary");
+        if (!url.contains(TARGET_SERVER_TYPE + "=")) {
+            url += (url.contains("?") ? "&" : "?") + TARGET_SERVER_TYPE + "=preferSecondary";
+        }
+        if (hostCount() > 1 && !url.contains("loadBalanceHosts=")) {
+            url += "&loadBalanceHosts=true";
+        }
+        return new DatabaseUrl(dialect, url, user, password, inMemory, transactionPooler);
     }
 
     /** How many hosts the URL names (several: the driver picks the one that fits). */

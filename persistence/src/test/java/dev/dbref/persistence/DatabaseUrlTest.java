@@ -78,8 +78,11 @@ class DatabaseUrlTest {
     @Test
     void several_hosts_go_to_the_driver_in_order() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable");
-        assertEquals("jdbc:postgresql://h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable", url.jdbcUrl());
+        assertEquals("jdbc:postgresql://h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable&targetServerType=primary"
+                + "&hostRecheckSeconds=2", url.jdbcUrl());
         assertEquals(3, url.hostCount());
+        assertEquals("jdbc:postgresql://h1:5432,h2:5433,[::1]:5434/shop?sslmode=disable&targetServerType=preferSecondary"
+                + "&hostRecheckSeconds=2&loadBalanceHosts=true", url.forStandbys().jdbcUrl());
     }
 
     @Test
