@@ -37,8 +37,11 @@ final class Application implements AutoCloseable {
     private final List<String> routes;
     private final Draining draining;
     private final Duration drain;
+    private final Metrics metrics;
 
-    private Application(Database database, WebServer server, List<String> routes, Draining draining, Duration drain) {
+    private Application(Database database, WebServer server, List<String> routes, Draining draining, Duration drain,
+                        Metrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.server = server;
         this.routes = routes;
@@ -71,8 +74,9 @@ final class Application implements AutoCloseable {
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
         RequestStatements statements = new RequestStatements();
         ServerCheck.run(url);
+        Metrics metrics = new Metrics();
         Database.Options options = new Database.Options(statements, settings.sqlEcho(), settings.echoPool(),
-                Optional.empty(), settings.replicas());
+                Optional.empty(), settings.replicas(), metrics.pools());
         Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
                 ? options.migratingFirstVia(DatabaseUrl.parse(settings.migrationDatabaseUrl()))
                 : options);
@@ -84,6 +88,7 @@ final class Application implements AutoCloseable {
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
             UserUseCases users = UserUseCases.over(unitOfWork, clock);
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
+            metrics.statementsOf(database.diagnostics());
             Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
                     settings.bodyBudgetBytes(), settings.pool().timeout(), settings.bodyTimeout(), settings.cursorSecret());
             if (settings.debugEndpoints() && settings.adminToken().isEmpty()) {
@@ -105,14 +110,16 @@ final class Application implements AutoCloseable {
                     .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                     .directHandlers(Api.directHandlers())
                     .routing(routing -> routes.addAll(Api.routing(routing, products, users, statements,
-                            new RequestConsistency(database.readYourWrites()), probe, draining, api)))
+                            new RequestConsistency(database.readYourWrites()), probe, draining,
+                            new Api.Telemetry(metrics, metrics), api)))
                     .build()
                     .start();
             LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()
                     + " with database " + database.describe());
-            return new Application(database, server, List.copyOf(routes), draining, settings.shutdownDrain());
+            return new Application(database, server, List.copyOf(routes), draining, settings.shutdownDrain(), metrics);
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }
@@ -152,6 +159,7 @@ final class Application implements AutoCloseable {
         }
         server.stop();
         database.close();
+        metrics.close();
         LOG.log(Level.INFO, "stopped; connection pool closed");
     }
 }

@@ -5,7 +5,6 @@ import dev.dbref.persistence.DatabaseUnreachableException;
 import dev.dbref.persistence.Diagnostics;
 import dev.dbref.persistence.PoolStats;
 import dev.dbref.persistence.ServerInfo;
-import dev.dbref.persistence.StatementTotals;
 import dev.dbref.web.DatabaseProbe;
 
 import java.time.Duration;
@@ -36,15 +35,9 @@ final class DatabaseProbeAdapter implements DatabaseProbe {
     }
 
     private static PoolFigures figures(PoolStats s) {
-        return new PoolFigures(s.active(), s.idle(), s.pending(), s.total(), s.max(), s.timeouts(), s.acquired(),
-                s.acquireSeconds());
+        return new PoolFigures(s.active(), s.idle(), s.pending(), s.total(), s.max());
     }
 
-    @Override
-    public StatementFigures statements() {
-        StatementTotals totals = diagnostics.statementTotals();
-        return new StatementFigures(totals.statements(), totals.seconds());
-    }
 
     @Override
     public Optional<ReplicaFigures> replica() {

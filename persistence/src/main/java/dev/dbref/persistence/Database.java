@@ -2,6 +2,8 @@ package dev.dbref.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.IMetricsTracker;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.dbref.domain.port.UnitOfWork;
 import org.jooq.Configuration;
 import org.jooq.ExecuteListener;
@@ -37,7 +39,7 @@ public final class Database implements AutoCloseable {
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options, Optional<MigrationReport> migratedBefore) {
         this.url = url;
-        this.telemetry = new PoolTelemetry();
+        this.telemetry = new PoolTelemetry(options.poolMetrics());
         this.pool = ConnectionPool.create(url, settings, telemetry);
         this.statements = new StatementObserver(options.listener(), options.echo());
         Settings jooqSettings = new Settings()
@@ -69,7 +71,7 @@ public final class Database implements AutoCloseable {
                 ? Availability.alwaysReachable()
                 : new Availability(() -> ServerCheck.reasonUnreachable(url), this::evictPooledConnections);
         this.replicas = options.replicas().map(r -> {
-            PoolTelemetry readTelemetry = new PoolTelemetry();
+            PoolTelemetry readTelemetry = new PoolTelemetry(options.poolMetrics());
             PoolSettings readSettings = r.poolSize().map(settings::withMaxSize).orElse(settings);
             return new Replicas(ConnectionPool.create(r.url(), readSettings, readTelemetry, ConnectionPool.Role.REPLICA),
                     readTelemetry, pool, r.maxLag(), r.readYourWritesWait());
@@ -90,19 +92,22 @@ public final class Database implements AutoCloseable {
      * @param echoPool     log checkouts and checkins ({@code DB_ECHO_POOL})
      * @param migrateFirst apply pending migrations over this URL before the pool opens; empty: leave the schema as it is
      * @param replicas     hot standbys for reads, in a second pool; empty: the primary serves every read
+     * @param poolMetrics  where each pool also reports what HikariCP measures (labelled by pool name)
      */
     public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<DatabaseUrl> migrateFirst,
-                          Optional<ReplicaSettings> replicas) {
-        public static final Options DEFAULTS =
-                new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false, Optional.empty(), Optional.empty());
+                          Optional<ReplicaSettings> replicas, MetricsTrackerFactory poolMetrics) {
+        /** Reports nothing anywhere: HikariCP's tracker interface does nothing by default. */
+        public static final MetricsTrackerFactory NO_POOL_METRICS = (pool, stats) -> new IMetricsTracker() { };
+        public static final Options DEFAULTS = new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false,
+                Optional.empty(), Optional.empty(), NO_POOL_METRICS);
 
         public Options migratingFirstVia(DatabaseUrl migrationUrl) {
-            return new Options(listener, echo, echoPool, Optional.of(migrationUrl), replicas);
+            return new Options(listener, echo, echoPool, Optional.of(migrationUrl), replicas, poolMetrics);
         }
 
         /** Reads may go to these standbys; writes never do. */
         public Options readingFrom(ReplicaSettings standbys) {
-            return new Options(listener, echo, echoPool, migrateFirst, Optional.of(standbys));
+            return new Options(listener, echo, echoPool, migrateFirst, Optional.of(standbys), poolMetrics);
         }
     }
 

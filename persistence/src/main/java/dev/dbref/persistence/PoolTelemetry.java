@@ -8,27 +8,52 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What HikariCP reports about its own work (it calls us; we count nothing it already counts):
- * connections handed out, how long callers waited for them, and waits that timed out.
+ * connections handed out, how long callers waited for them, and waits that timed out. Everything
+ * is also passed on to the tracker the composition root gives (HikariCP's Micrometer tracker, so
+ * dashboards find the {@code hikaricp_*} names), which this adapter does not need to know.
  */
-final class PoolTelemetry implements MetricsTrackerFactory, IMetricsTracker {
+final class PoolTelemetry implements MetricsTrackerFactory {
+    private final MetricsTrackerFactory exported;
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder acquired = new LongAdder();
     private final LongAdder acquireNanos = new LongAdder();
 
+    PoolTelemetry(MetricsTrackerFactory exported) {
+        this.exported = exported;
+    }
+
     @Override
     public IMetricsTracker create(String poolName, PoolStats poolStats) {
-        return this;
-    }
+        IMetricsTracker next = exported.create(poolName, poolStats);
+        return new IMetricsTracker() {
+            @Override
+            public void recordConnectionCreatedMillis(long millis) {
+                next.recordConnectionCreatedMillis(millis);
+            }
 
-    @Override
-    public void recordConnectionAcquiredNanos(long elapsedAcquiredNanos) {
-        acquired.increment();
-        acquireNanos.add(elapsedAcquiredNanos);
-    }
+            @Override
+            public void recordConnectionAcquiredNanos(long nanos) {
+                acquired.increment();
+                acquireNanos.add(nanos);
+                next.recordConnectionAcquiredNanos(nanos);
+            }
 
-    @Override
-    public void recordConnectionTimeout() {
-        timeouts.increment();
+            @Override
+            public void recordConnectionUsageMillis(long millis) {
+                next.recordConnectionUsageMillis(millis);
+            }
+
+            @Override
+            public void recordConnectionTimeout() {
+                timeouts.increment();
+                next.recordConnectionTimeout();
+            }
+
+            @Override
+            public void close() {
+                next.close();
+            }
+        };
     }
 
     /** SQLite writers that gave up waiting at the write gate: to the caller, the same as a pool timeout. */

@@ -45,6 +45,10 @@ public final class Api {
         }
     }
 
+    /** Where requests are reported, and how the metrics are read back for {@code /observe/metrics}. */
+    public record Telemetry(RequestMetrics requests, MetricsText text) {
+    }
+
     /** A body budget for this JVM: a sixteenth of the heap, since a parsed body takes several times its size. */
     public static long bodyBudgetFor(long maxHeapBytes) {
         return Math.max(MAX_BODY_BYTES, maxHeapBytes / 16);
@@ -53,16 +57,15 @@ public final class Api {
     /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
     public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
                                        StatementStats stats, Consistency consistency, DatabaseProbe database,
-                                       Draining draining, Options options) {
-        HttpMetrics metrics = new HttpMetrics();
-        routing.addFilter(new RequestObserver(stats, consistency, metrics, options.requestLog()));
+                                       Draining draining, Telemetry telemetry, Options options) {
+        routing.addFilter(new RequestObserver(stats, consistency, telemetry.requests(), options.requestLog()));
         routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait(), options.bodyTimeout()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
         routes.addAll(new ProductRoutes(products, paging).routes());
         routes.addAll(new UserRoutes(users, paging).routes());
         routes.addAll(new PostRoutes(users, paging).routes());
-        routes.addAll(new ObserveRoutes(database, draining, metrics).routes());
+        routes.addAll(new ObserveRoutes(database, draining, telemetry.text()).routes());
         routes.addAll(new OpenApiRoutes().routes());
         if (options.debugEndpoints()) {
             routes.addAll(new DebugRoutes(database, options.adminToken()).routes());

@@ -16,8 +16,6 @@ public interface DatabaseProbe {
 
     PoolFigures pool();
 
-    /** Statements executed since start and their summed time. */
-    StatementFigures statements();
 
     /** {@code sqlite} or {@code postgresql}. */
     String dialect();
@@ -55,14 +53,8 @@ public interface DatabaseProbe {
         }
     }
 
-    /**
-     * @param pending  threads waiting for a connection
-     * @param timeouts waits that gave up since start
-     */
-    record PoolFigures(int active, int idle, int pending, int total, int max, long timeouts, long acquired,
-                       double acquireSeconds) {
+    /** @param pending threads waiting for a connection */
+    record PoolFigures(int active, int idle, int pending, int total, int max) {
     }
 
-    record StatementFigures(long count, double seconds) {
-    }
 }

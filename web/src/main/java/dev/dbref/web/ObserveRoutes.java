@@ -10,7 +10,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code /observe/health} (readiness: the database answers {@code SELECT 1}),
@@ -22,9 +21,9 @@ final class ObserveRoutes {
 
     private final DatabaseProbe database;
     private final Draining draining;
-    private final HttpMetrics metrics;
+    private final MetricsText metrics;
 
-    ObserveRoutes(DatabaseProbe database, Draining draining, HttpMetrics metrics) {
+    ObserveRoutes(DatabaseProbe database, Draining draining, MetricsText metrics) {
         this.database = database;
         this.draining = draining;
         this.metrics = metrics;
@@ -75,35 +74,8 @@ final class ObserveRoutes {
     }
 
     private void metrics(ServerRequest req, ServerResponse res) {
-        StringBuilder out = new StringBuilder(8192);
-        metrics.render(out);
-        DatabaseProbe.PoolFigures pool = database.pool();
-        gauge(out, "db_pool_active_connections", "Connections in use.", pool.active());
-        gauge(out, "db_pool_idle_connections", "Connections idle in the pool.", pool.idle());
-        gauge(out, "db_pool_pending_threads", "Requests waiting for a connection.", pool.pending());
-        gauge(out, "db_pool_total_connections", "Connections open, in use or idle.", pool.total());
-        gauge(out, "db_pool_max_connections", "The pool's maximum size.", pool.max());
-        counter(out, "db_pool_connection_timeouts_total", "Waits for a connection that gave up (each a 503).", pool.timeouts());
-        counter(out, "db_pool_connections_acquired_total", "Connections handed out.", pool.acquired());
-        counter(out, "db_pool_connection_wait_seconds_total", "Time spent waiting for connections.", pool.acquireSeconds());
-        DatabaseProbe.StatementFigures statements = database.statements();
-        counter(out, "db_statements_total", "SQL statements executed.", statements.count());
-        counter(out, "db_statement_seconds_total", "Time spent executing SQL statements.", statements.seconds());
         res.status(Status.OK_200);
         res.headers().contentType(PROMETHEUS);
-        Responses.send(res, out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void gauge(StringBuilder out, String name, String help, long value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" gauge\n")
-                .append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void counter(StringBuilder out, String name, String help, double value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" counter\n")
-                .append(name).append(' ').append(value == Math.rint(value)
-                        ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.6f", value)).append('\n');
+        Responses.send(res, metrics.scrape().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -27,13 +27,14 @@ final class RequestObserver implements Filter {
     private static final Logger LOG = System.getLogger("dev.dbref.http");
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final StatementStats stats;
     private final Consistency consistency;
-    private final HttpMetrics metrics;
+    private final RequestMetrics metrics;
     private final boolean requestLog;
 
-    RequestObserver(StatementStats stats, Consistency consistency, HttpMetrics metrics, boolean requestLog) {
+    RequestObserver(StatementStats stats, Consistency consistency, RequestMetrics metrics, boolean requestLog) {
         this.stats = stats;
         this.consistency = consistency;
         this.metrics = metrics;
@@ -84,7 +85,9 @@ final class RequestObserver implements Filter {
             consistency.end();
             long nanos = context.elapsedNanos();
             int status = res.status().code();
-            metrics.record(method, context.route() == null ? "unmatched" : context.route(), status, nanos);
+            // Any token is a valid HTTP method: made-up ones share one label, or a client could create series without end.
+            String uri = context.route() != null ? context.route() : status == 404 ? "NOT_FOUND" : "UNKNOWN";
+            metrics.record(METHODS.contains(method) ? method : "other", uri, status, nanos);
             if (requestLog) {
                 int statements = context.statements().statements();
                 LOG.log(Level.INFO, String.format(Locale.ROOT, "%s %s %d %.1fms %d %s", method,
