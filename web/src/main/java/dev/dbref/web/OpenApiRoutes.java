@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * {@code GET /openapi}: the OpenAPI 3 document of the API, written by hand next to the code
  * ({@code openapi.yaml}); a test compares its operations with the registered routes both ways.
- * {@code GET /docs}: a small page that lists and links the operations, with no script library.
+ * {@code GET /docs}: Swagger UI over that document, every asset served from here ({@link DocsAssets}).
  */
 final class OpenApiRoutes {
     static final String RESOURCE = "/dev/dbref/web/openapi.yaml";
@@ -22,9 +22,11 @@ final class OpenApiRoutes {
 
     private final byte[] document = load(RESOURCE);
     private final byte[] page = load("/dev/dbref/web/docs.html");
+    private final DocsAssets assets = new DocsAssets();
 
     List<Route> routes() {
-        return List.of(Route.get("/openapi", this::openapi), Route.get("/docs", this::docs));
+        return List.of(Route.get("/openapi", this::openapi), Route.get("/docs", this::docs),
+                Route.get("/docs/{asset}", assets::serve));
     }
 
     private void openapi(ServerRequest req, ServerResponse res) {
