@@ -16,6 +16,8 @@ final class TestServers {
 
     /** In {@code env}: read from the test standby's copy of the fresh database. */
     static final String STANDBY_OF_FRESH_DATABASE = "standby-of-fresh-database";
+    /** In {@code env}: reach the fresh database through the test PgBouncer, migrations directly. */
+    static final String PGBOUNCER_TO_FRESH_DATABASE = "pgbouncer-to-fresh-database";
 
     /** @param env settings as environment variables, over the test defaults */
     static Application start(TestDatabase database, Map<String, String> env) {
@@ -26,6 +28,10 @@ final class TestServers {
         all.put("HOST", "127.0.0.1");
         all.put("DB_POOL_TIMEOUT", "10s");
         all.putAll(env);
+        if (PGBOUNCER_TO_FRESH_DATABASE.equals(all.get("DATABASE_URL"))) {
+            all.put("DATABASE_URL", PgBouncer.instance().urlOf(url, "?pgbouncer=true"));
+            all.put("MIGRATION_DATABASE_URL", url);
+        }
         if (STANDBY_OF_FRESH_DATABASE.equals(all.get("DATABASE_READ_URL"))) {
             all.put("DATABASE_READ_URL", TestStandby.readUrlFor(url));
         }

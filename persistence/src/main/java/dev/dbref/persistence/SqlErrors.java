@@ -21,6 +21,8 @@ final class SqlErrors {
     private static final String UNIQUE_VIOLATION = "23505";
     /** A server that shut down, is starting or stopping, or has no free slot: the standby, not the read, is at fault. */
     private static final Set<String> STANDBY_GONE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /** A named prepared statement missing, or there already: a transaction pooler moved the session under us. */
+    private static final Set<String> LOST_PREPARED_STATEMENT = Set.of("26000", "42P05");
     /** On a standby: a query cancelled because replay had to remove rows it needed (recovery conflict). */
     private static final String RECOVERY_CONFLICT = "40001";
 
@@ -31,6 +33,10 @@ final class SqlErrors {
         SQLException sql = sqlCause(failure);
         if (sql instanceof SQLTransientConnectionException) {
             return new StoreUnavailableException("no database connection became free in time", failure);
+        }
+        if (sql != null && LOST_PREPARED_STATEMENT.contains(sql.getSQLState())) {
+            return new StoreUnavailableException("a connection pooler between the service and PostgreSQL runs"
+                    + " transactions on other server connections: add pgbouncer=true to DATABASE_URL", failure);
         }
         if (sql != null && ReadOnlyServerEviction.READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
             return new StoreUnavailableException("the database server is read-only, most likely during a failover", failure);
