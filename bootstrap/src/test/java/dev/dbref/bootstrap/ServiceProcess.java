@@ -85,6 +85,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, as an orchestrator stops a service; {@code Process.destroy()} would also close our end of its output. */
+    void terminate() throws Exception {
+        new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
