@@ -18,7 +18,8 @@ class ShutdownDrainTest {
     @Test
     void readiness_turns_503_at_once_while_requests_are_still_served_for_the_drain() throws Exception {
         Application app = TestServers.start(TestDatabase.SQLITE, Map.of("SHUTDOWN_DRAIN", "3s"));
-        Http http = new Http(app.port());
+        int port = app.port();
+        Http http = new Http(port);
         assertEquals(200, http.get("/observe/health").status());
         long start = System.nanoTime();
         Thread stopping = Thread.ofVirtual().start(app::close);
@@ -32,6 +33,6 @@ class ShutdownDrainTest {
         stopping.join(Duration.ofSeconds(30));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 3_000, "stopped after " + millis + " ms, before the drain ended");
-        assertTrue(!HaProxy.listening(app.port()), "still accepting after stopping");
+        assertTrue(!HaProxy.listening(port), "still accepting after stopping");
     }
 }
