@@ -3,7 +3,9 @@ package dev.dbref.bootstrap;
 import dev.dbref.domain.port.UnitOfWork;
 import dev.dbref.domain.usecase.ProductUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
+import dev.dbref.persistence.ConnectionBudget;
 import dev.dbref.persistence.Database;
+import dev.dbref.persistence.Dialect;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.ServerCheck;
 import dev.dbref.web.Api;
@@ -83,6 +85,7 @@ final class Application implements AutoCloseable {
         try {
             database.migration().ifPresent(report -> LOG.log(Level.INFO,
                     "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)"));
+            warnWhenThePoolTakesMostOfTheServer(url, settings);
             UnitOfWork unitOfWork = database.unitOfWork();
             Clock clock = Clock.systemUTC();
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
@@ -121,6 +124,20 @@ final class Application implements AutoCloseable {
             database.close();
             metrics.close();
             throw e;
+        }
+    }
+
+    /** One warning, never a refusal: the operator may know that other clients are about to leave. */
+    private static void warnWhenThePoolTakesMostOfTheServer(DatabaseUrl url, Settings settings) {
+        int pool = settings.pool().maxSizeOn(Dialect.POSTGRESQL);
+        try {
+            ConnectionBudget.of(url).filter(budget -> budget.tight(pool)).ifPresent(budget -> LOG.log(Level.WARNING,
+                    "this instance's pool (" + pool + " connections) would take more than half of the " + budget.free()
+                            + " connections the server has free (max_connections " + budget.maxConnections() + ", "
+                            + budget.reserved() + " reserved, " + budget.inUse() + " in use); "
+                            + "lower DB_POOL_SIZE or put PgBouncer in front"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the server's connection budget: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.ConnectionBudget;
 import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUnreachableException;
 import dev.dbref.persistence.DatabaseUrl;
@@ -94,6 +95,12 @@ public final class Main {
         out.println("dialect:        " + info.dialect().displayName());
         out.println("server version: " + info.serverVersion());
         out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
+        ConnectionBudget.of(url).ifPresent(budget -> {
+            int pool = settings.pool().maxSizeOn(url.dialect());
+            out.println("max_connections: " + budget.maxConnections() + " (" + budget.reserved() + " reserved, "
+                    + budget.inUse() + " in use, " + budget.free() + " free)");
+            out.println("instances that still fit with a pool of " + pool + ": " + budget.instancesThatFit(pool));
+        });
         return OK;
     }
 

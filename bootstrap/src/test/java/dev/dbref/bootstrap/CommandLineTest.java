@@ -54,6 +54,8 @@ class CommandLineTest {
         Outcome o = run("check", TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("check_user", PASSWORD));
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("dialect:        postgresql"), o.out());
+        assertTrue(o.out().matches("(?s).*max_connections: \\d+ \\(\\d+ reserved, \\d+ in use, \\d+ free\\).*"), o.out());
+        assertTrue(o.out().matches("(?s).*instances that still fit with a pool of 10: \\d+.*"), o.out());
         assertTrue(o.out().matches("(?s).*server version: \\d+\\.\\d+.*"), o.out());
         assertFalse(o.out().contains(PASSWORD), o.out());
     }
@@ -133,5 +135,22 @@ class CommandLineTest {
         Outcome o = run("frobnicate", "sqlite::memory:");
         assertEquals(Main.USAGE, o.code());
         assertTrue(o.err().contains("usage: dbref"), o.err());
+    }
+
+    @Test
+    void an_instance_whose_schema_is_behind_is_not_ready_until_migrate_runs() throws Exception {
+        String url = TestDatabase.POSTGRESQL.freshUrl();
+        try (Application app = TestServers.start(TestDatabase.SQLITE, java.util.Map.of("DATABASE_URL", url,
+                "MIGRATE_ON_START", "false"))) {
+            Http http = new Http(app.port());
+            Http.Reply health = http.get("/observe/health");
+            assertEquals(503, health.status(), health.toString());
+            String reason = health.json().get("checks").get(0).get("data").get("reason").asText();
+            assertTrue(reason.contains("migration(s) pending") && reason.contains("migrate"), reason);
+
+            assertEquals(0, run("migrate", url).code());
+            Eventually.await("ready once migrated", java.time.Duration.ofSeconds(30),
+                    () -> http.get("/observe/health").status() == 200);
+        }
     }
 }

@@ -84,7 +84,7 @@ final class ConnectionPool {
             config.setIdleTimeout(0);
         } else {
             config.addDataSourceProperty("journal_mode", "WAL");
-            config.setMaximumPoolSize(settings.maxSize() == null ? SQLITE_DEFAULT_SIZE : settings.maxSize());
+            config.setMaximumPoolSize(settings.maxSizeOn(Dialect.SQLITE));
         }
     }
 
@@ -92,7 +92,7 @@ final class ConnectionPool {
         // A demoted primary answers writes with 25006; HikariCP would keep that connection.
         config.setExceptionOverrideClassName(ReadOnlyServerEviction.class.getName());
 
-        config.setMaximumPoolSize(settings.maxSize() == null ? POSTGRESQL_DEFAULT_SIZE : settings.maxSize());
+        config.setMaximumPoolSize(settings.maxSizeOn(Dialect.POSTGRESQL));
         if (settings.recycle().compareTo(KEEPALIVE.plusSeconds(30)) > 0) {
             config.setKeepaliveTime(KEEPALIVE.toMillis());
         }

@@ -36,9 +36,12 @@ public final class Database implements AutoCloseable {
     private final Optional<MigrationReport> migration;
     private final Optional<Replicas> replicas;
     private final ReadYourWrites readYourWrites = new ReadYourWrites();
+    private final Optional<SchemaCheck> schemaCheck;
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options, Optional<MigrationReport> migratedBefore) {
         this.url = url;
+        this.schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
+                ? Optional.of(new SchemaCheck(url)) : Optional.empty();
         this.telemetry = new PoolTelemetry(options.poolMetrics());
         this.pool = ConnectionPool.create(url, settings, telemetry);
         this.statements = new StatementObserver(options.listener(), options.echo());
@@ -176,7 +179,8 @@ public final class Database implements AutoCloseable {
 
     /** Readiness and the figures operators ask for. */
     public Diagnostics diagnostics() {
-        return new Diagnostics(url.dialect(), pool, availability, this::poolStats, statements::totals, replicas);
+        return new Diagnostics(url.dialect(), pool, availability, this::poolStats, statements::totals, replicas,
+                schemaCheck);
     }
 
     /** What each request's reads require and its writes committed: the {@code Consistency-Token}. */

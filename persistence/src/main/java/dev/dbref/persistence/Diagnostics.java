@@ -28,10 +28,12 @@ public final class Diagnostics {
     private final Supplier<PoolStats> poolStats;
     private final Supplier<StatementTotals> statementTotals;
     private final Optional<Replicas> replicas;
+    private final Optional<SchemaCheck> schemaCheck;
 
     Diagnostics(Dialect dialect, DataSource pool, Availability availability, Supplier<PoolStats> poolStats,
-                Supplier<StatementTotals> statementTotals, Optional<Replicas> replicas) {
+                Supplier<StatementTotals> statementTotals, Optional<Replicas> replicas, Optional<SchemaCheck> schemaCheck) {
         this.replicas = replicas;
+        this.schemaCheck = schemaCheck;
         this.dialect = dialect;
         this.pool = pool;
         this.availability = availability;
@@ -87,7 +89,12 @@ public final class Diagnostics {
             if (System.nanoTime() > deadline) {
                 throw new DatabaseUnreachableException(ConnectionFailures.noConnectionWithin(timeout), null);
             }
-            return ServerCheck.selectOne(connection, dialect);
+            ServerInfo info = ServerCheck.selectOne(connection, dialect);
+            Optional<String> behind = schemaBehind();
+            if (behind.isPresent()) {
+                throw new DatabaseUnreachableException(behind.get(), null);
+            }
+            return info;
         } catch (SQLTimeoutException e) {
             availability.connectionFailed();
             throw new DatabaseUnreachableException(availability.downReason()
@@ -95,6 +102,14 @@ public final class Diagnostics {
         } catch (SQLException e) {
             availability.connectionFailed();
             throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
+        }
+    }
+
+    private Optional<String> schemaBehind() {
+        try {
+            return schemaCheck.flatMap(SchemaCheck::behind);
+        } catch (RuntimeException e) {
+            return Optional.of("the schema's version could not be read: " + ConnectionFailures.describe(e));
         }
     }
 

@@ -51,6 +51,15 @@ final class Migrations {
         return run(configure(dialect).dataSource(inMemory), dialect);
     }
 
+    /** How many of this build's migrations the database at {@code url} has not applied yet. */
+    static int pending(DatabaseUrl url) {
+        FluentConfiguration configuration = configure(url.dialect());
+        Flyway flyway = (url.dialect() == Dialect.SQLITE
+                ? configuration.dataSource(url.jdbcUrl(), null, null)
+                : configuration.dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null))).load();
+        return flyway.info().pending().length;
+    }
+
     private static FluentConfiguration configure(Dialect dialect) {
         return Flyway.configure()
                 .locations("classpath:" + dialect.migrationLocation())

@@ -30,6 +30,14 @@ public record PoolSettings(Integer maxSize, Duration timeout, Duration recycle, 
         }
     }
 
+    /** The pool's size on {@code dialect}: the one configured, else that dialect's default. */
+    public int maxSizeOn(Dialect dialect) {
+        if (maxSize != null) {
+            return maxSize;
+        }
+        return dialect == Dialect.SQLITE ? ConnectionPool.SQLITE_DEFAULT_SIZE : ConnectionPool.POSTGRESQL_DEFAULT_SIZE;
+    }
+
     public PoolSettings withMaxSize(int size) {
         return new PoolSettings(size, timeout, recycle, statementTimeout);
     }

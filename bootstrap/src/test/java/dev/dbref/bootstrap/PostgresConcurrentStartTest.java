@@ -1,0 +1,52 @@
+package dev.dbref.bootstrap;
+
+import dev.dbref.persistence.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Three instances (separate processes) started at the same moment against one empty PostgreSQL
+ * database: Flyway's advisory lock lets one migrate while the others wait; all become ready and
+ * each migration is recorded once.
+ */
+class PostgresConcurrentStartTest {
+
+    @Test
+    void three_instances_started_at_once_all_serve_and_each_migration_is_applied_once() throws Exception {
+        String url = TestDatabase.POSTGRESQL.freshUrl();
+        List<ServiceProcess> instances = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                instances.add(ServiceProcess.start(Map.of("DATABASE_URL", url)));
+            }
+            for (ServiceProcess instance : instances) {
+                Http http = new Http(instance.port());
+                assertEquals(200, http.get("/observe/health").status(), instance.outputText());
+                assertEquals(201, http.post("/products", "{\"name\": \"x\", \"price\": 1}").status());
+            }
+        } finally {
+            instances.forEach(ServiceProcess::close);
+        }
+        String jdbc = "jdbc:postgresql://" + url.substring(url.indexOf('@') + 1);
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, count(*) FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL GROUP BY version ORDER BY version")) {
+            int versions = 0;
+            while (rs.next()) {
+                versions++;
+                assertEquals(1, rs.getInt(2), "migration " + rs.getString(1) + " recorded more than once");
+            }
+            assertTrue(versions >= 3, "migrations recorded: " + versions);
+        }
+    }
+}
