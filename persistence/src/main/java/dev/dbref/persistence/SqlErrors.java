@@ -34,7 +34,7 @@ final class SqlErrors {
         if (sql instanceof SQLTransientConnectionException) {
             return new StoreUnavailableException("no database connection became free in time", failure);
         }
-        if (sql != null && LOST_PREPARED_STATEMENT.contains(sql.getSQLState())) {
+        if (sql != null && sql.getSQLState() != null && LOST_PREPARED_STATEMENT.contains(sql.getSQLState())) {
             return new StoreUnavailableException("a connection pooler between the service and PostgreSQL runs"
                     + " transactions on other server connections: add pgbouncer=true to DATABASE_URL", failure);
         }
