@@ -131,6 +131,11 @@ public final class Main {
         } else {
             LogManager.getLogManager();
         }
+        if ("json".equalsIgnoreCase(String.valueOf(System.getenv("LOG_FORMAT")).strip())) {
+            for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new JsonLogFormat());
+            }
+        }
         KeepLoggingLogManager.configured();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 final class RequestObserver implements Filter {
     static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** W3C Trace Context: {@code 00-<trace id>-<parent id>-<flags>}; an all-zero trace id is invalid. */
+    static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
+    private static final Pattern TRACE_CONTEXT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}.*");
     private static final Logger LOG = System.getLogger("dev.dbref.http");
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -59,6 +63,15 @@ final class RequestObserver implements Filter {
         }
     }
 
+    /** The trace id of a W3C {@code traceparent}: it becomes the request id, so logs and traces join. */
+    static Optional<String> traceId(String traceparent) {
+        Matcher m = TRACE_CONTEXT.matcher(traceparent.strip());
+        if (!m.matches() || m.group(1).chars().allMatch(c -> c == '0') || traceparent.startsWith("ff")) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1));
+    }
+
     /** 128 random bits as 32 hex digits; unique enough to find a request's log lines, and cheap. */
     static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -72,7 +85,8 @@ final class RequestObserver implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        String id = req.headers().first(REQUEST_ID).filter(v -> SANE_ID.matcher(v).matches())
+        String id = req.headers().first(TRACEPARENT).flatMap(RequestObserver::traceId)
+                .or(() -> req.headers().first(REQUEST_ID).filter(v -> SANE_ID.matcher(v).matches()))
                 .orElseGet(RequestObserver::newId);
         String method = req.prologue().method().text();
         RequestContext context = RequestContext.begin(id, stats, consistency, WRITES.contains(method));
@@ -89,9 +103,8 @@ final class RequestObserver implements Filter {
             String uri = context.route() != null ? context.route() : status == 404 ? "NOT_FOUND" : "UNKNOWN";
             metrics.record(METHODS.contains(method) ? method : "other", uri, status, nanos);
             if (requestLog) {
-                int statements = context.statements().statements();
-                LOG.log(Level.INFO, String.format(Locale.ROOT, "%s %s %d %.1fms %d %s", method,
-                        req.path().absolute().path(), status, nanos / 1e6, statements, statements == 1 ? "query" : "queries"));
+                LOG.log(Level.INFO, "{0}", new RequestLine(method, req.path().absolute().path(), uri, status, nanos / 1e6,
+                        context.statements().statements()));
             }
             RequestContext.end();
         }
