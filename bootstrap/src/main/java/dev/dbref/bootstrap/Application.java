@@ -78,7 +78,7 @@ final class Application implements AutoCloseable {
         ServerCheck.run(url);
         Metrics metrics = new Metrics();
         Database.Options options = new Database.Options(statements, settings.sqlEcho(), settings.echoPool(),
-                Optional.empty(), settings.replicas(), metrics.pools());
+                Optional.empty(), settings.replicas(), metrics.registry());
         Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
                 ? options.migratingFirstVia(DatabaseUrl.parse(settings.migrationDatabaseUrl()))
                 : options);

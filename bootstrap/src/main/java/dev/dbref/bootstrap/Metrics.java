@@ -1,11 +1,10 @@
 package dev.dbref.bootstrap;
 
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.dbref.persistence.Diagnostics;
 import dev.dbref.web.MetricsText;
 import dev.dbref.web.RequestMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -43,9 +42,9 @@ final class Metrics implements RequestMetrics, MetricsText, AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
     }
 
-    /** HikariCP's own tracker: {@code hikaricp_connections_*}, labelled {@code pool="primary"} or {@code "replica"}. */
-    MetricsTrackerFactory pools() {
-        return new MicrometerMetricsTrackerFactory(registry);
+    /** Where the pools report, under HikariCP's own names, labelled {@code pool="primary"} or {@code "replica"}. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** {@code db_statements_total} and {@code db_statement_seconds_total}, read from the database's figures when scraped. */

@@ -2,8 +2,9 @@ package dev.dbref.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import com.zaxxer.hikari.metrics.IMetricsTracker;
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import dev.dbref.domain.port.UnitOfWork;
 import org.jooq.Configuration;
 import org.jooq.ExecuteListener;
@@ -42,7 +43,7 @@ public final class Database implements AutoCloseable {
         this.url = url;
         this.schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
                 ? Optional.of(new SchemaCheck(url)) : Optional.empty();
-        this.telemetry = new PoolTelemetry(options.poolMetrics());
+        this.telemetry = new PoolTelemetry(new MicrometerMetricsTrackerFactory(options.poolMetrics()));
         this.pool = ConnectionPool.create(url, settings, telemetry);
         this.statements = new StatementObserver(options.listener(), options.echo());
         Settings jooqSettings = new Settings()
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
                 ? Availability.alwaysReachable()
                 : new Availability(() -> ServerCheck.reasonUnreachable(url), this::evictPooledConnections);
         this.replicas = options.replicas().map(r -> {
-            PoolTelemetry readTelemetry = new PoolTelemetry(options.poolMetrics());
+            PoolTelemetry readTelemetry = new PoolTelemetry(new MicrometerMetricsTrackerFactory(options.poolMetrics()));
             PoolSettings readSettings = r.poolSize().map(settings::withMaxSize).orElse(settings);
             return new Replicas(ConnectionPool.create(r.url(), readSettings, readTelemetry, ConnectionPool.Role.REPLICA),
                     readTelemetry, pool, r.maxLag(), r.readYourWritesWait());
@@ -95,12 +96,13 @@ public final class Database implements AutoCloseable {
      * @param echoPool     log checkouts and checkins ({@code DB_ECHO_POOL})
      * @param migrateFirst apply pending migrations over this URL before the pool opens; empty: leave the schema as it is
      * @param replicas     hot standbys for reads, in a second pool; empty: the primary serves every read
-     * @param poolMetrics  where each pool also reports what HikariCP measures (labelled by pool name)
+     * @param poolMetrics  where each pool reports what HikariCP measures, under HikariCP's own
+     *                     {@code hikaricp_*} names, labelled by pool name
      */
     public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<DatabaseUrl> migrateFirst,
-                          Optional<ReplicaSettings> replicas, MetricsTrackerFactory poolMetrics) {
-        /** Reports nothing anywhere: HikariCP's tracker interface does nothing by default. */
-        public static final MetricsTrackerFactory NO_POOL_METRICS = (pool, stats) -> new IMetricsTracker() { };
+                          Optional<ReplicaSettings> replicas, MeterRegistry poolMetrics) {
+        /** A registry that keeps nothing: a composite without members. */
+        public static final MeterRegistry NO_POOL_METRICS = new CompositeMeterRegistry();
         public static final Options DEFAULTS = new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false,
                 Optional.empty(), Optional.empty(), NO_POOL_METRICS);
 
