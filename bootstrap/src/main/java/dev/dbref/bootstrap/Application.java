@@ -2,6 +2,7 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.domain.port.UnitOfWork;
 import dev.dbref.domain.usecase.ProductUseCases;
+import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
 import dev.dbref.persistence.ConnectionBudget;
 import dev.dbref.persistence.Database;
@@ -90,6 +91,7 @@ final class Application implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
             UserUseCases users = UserUseCases.over(unitOfWork, clock);
+            PostUseCases posts = PostUseCases.over(unitOfWork, clock);
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             metrics.statementsOf(database.diagnostics());
             Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
@@ -112,7 +114,7 @@ final class Application implements AutoCloseable {
                     // delayed ACK: measured as a flat ~40 ms per multi-kilobyte list response.
                     .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                     .directHandlers(Api.directHandlers())
-                    .routing(routing -> routes.addAll(Api.routing(routing, products, users, statements,
+                    .routing(routing -> routes.addAll(Api.routing(routing, products, users, posts, statements,
                             new RequestConsistency(database.readYourWrites()), probe, draining,
                             new Api.Telemetry(metrics, metrics), api)))
                     .build()

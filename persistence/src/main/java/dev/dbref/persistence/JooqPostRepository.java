@@ -6,7 +6,6 @@ import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
 import dev.dbref.domain.model.PostFilter;
 import dev.dbref.domain.model.PostPatch;
-import dev.dbref.domain.model.Text;
 import dev.dbref.domain.port.PostRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -41,7 +40,7 @@ final class JooqPostRepository implements PostRepository {
         return tx.insertInto(POSTS)
                 .set(POSTS.USER_ID, userId)
                 .set(POSTS.TITLE, draft.title())
-                .set(POSTS.TITLE_KEY, Text.searchKey(draft.title()))
+                .set(POSTS.TITLE_KEY, draft.titleKey())
                 .set(POSTS.BODY, draft.body())
                 .set(POSTS.CREATED_AT, now)
                 .set(POSTS.UPDATED_AT, now)
@@ -51,15 +50,12 @@ final class JooqPostRepository implements PostRepository {
 
     @Override
     public Optional<Post> update(long id, PostPatch patch, Instant now) {
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (patch.title().present()) {
-            changes.put(POSTS.TITLE, patch.title().value());
-            changes.put(POSTS.TITLE_KEY, Text.searchKey(patch.title().value()));
-        }
-        if (patch.body().present()) {
-            changes.put(POSTS.BODY, patch.body().value());
-        }
-        changes.put(POSTS.UPDATED_AT, now);
+        Map<Field<?>, Object> changes = new Changes()
+                .set(POSTS.TITLE, patch.title())
+                .set(POSTS.TITLE_KEY, patch.titleKey())
+                .set(POSTS.BODY, patch.body())
+                .always(POSTS.UPDATED_AT, now)
+                .asMap();
         return tx.update(POSTS).set(changes).where(POSTS.ID.eq(id)).returning().fetchOptional(JooqPostRepository::toPost);
     }
 

@@ -12,7 +12,6 @@ import dev.dbref.domain.model.ProductPatch;
 import dev.dbref.domain.model.ProductQuery;
 import dev.dbref.domain.model.SeekKey;
 import dev.dbref.domain.model.SortKey;
-import dev.dbref.domain.model.Text;
 import dev.dbref.domain.port.ProductRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -69,7 +68,7 @@ final class JooqProductRepository implements ProductRepository {
     public Product insert(ProductDraft draft, Instant now) {
         return tx.insertInto(PRODUCTS, PRODUCTS.NAME, PRODUCTS.NAME_KEY, PRODUCTS.DESCRIPTION, PRODUCTS.PRICE,
                         PRODUCTS.QUANTITY, PRODUCTS.VERSION, PRODUCTS.CREATED_AT, PRODUCTS.UPDATED_AT)
-                .values(draft.name(), Text.searchKey(draft.name()), draft.description(), draft.price(), draft.quantity(),
+                .values(draft.name(), draft.nameKey(), draft.description(), draft.price(), draft.quantity(),
                         1L, now, now)
                 .returning()
                 .fetchSingle(JooqProductRepository::toProduct);
@@ -97,7 +96,7 @@ final class JooqProductRepository implements ProductRepository {
     public Optional<Product> replace(long id, ProductDraft draft, ExpectedVersion expectedVersion, Instant now) {
         Map<Field<?>, Object> changes = new LinkedHashMap<>();
         changes.put(PRODUCTS.NAME, draft.name());
-        changes.put(PRODUCTS.NAME_KEY, Text.searchKey(draft.name()));
+        changes.put(PRODUCTS.NAME_KEY, draft.nameKey());
         changes.put(PRODUCTS.DESCRIPTION, draft.description());
         changes.put(PRODUCTS.PRICE, draft.price());
         changes.put(PRODUCTS.QUANTITY, draft.quantity());
@@ -212,21 +211,13 @@ final class JooqProductRepository implements ProductRepository {
     }
 
     private static Map<Field<?>, Object> changesOf(ProductPatch patch) {
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (patch.name().present()) {
-            changes.put(PRODUCTS.NAME, patch.name().value());
-            changes.put(PRODUCTS.NAME_KEY, Text.searchKey(patch.name().value()));
-        }
-        if (patch.description().present()) {
-            changes.put(PRODUCTS.DESCRIPTION, patch.description().value());
-        }
-        if (patch.price().present()) {
-            changes.put(PRODUCTS.PRICE, patch.price().value());
-        }
-        if (patch.quantity().present()) {
-            changes.put(PRODUCTS.QUANTITY, patch.quantity().value());
-        }
-        return changes;
+        return new Changes()
+                .set(PRODUCTS.NAME, patch.name())
+                .set(PRODUCTS.NAME_KEY, patch.nameKey())
+                .set(PRODUCTS.DESCRIPTION, patch.description())
+                .set(PRODUCTS.PRICE, patch.price())
+                .set(PRODUCTS.QUANTITY, patch.quantity())
+                .asMap();
     }
 
     private static Map<Field<?>, Object> withNewVersion(Map<Field<?>, Object> changes, Instant now) {

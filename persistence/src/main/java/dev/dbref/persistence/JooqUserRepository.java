@@ -58,18 +58,13 @@ final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> update(long id, UserPatch patch, Instant now) {
-        Map<Field<?>, Object> changes = new LinkedHashMap<>();
-        if (patch.email().present()) {
-            changes.put(USERS.EMAIL, patch.email().value());
-            changes.put(USERS.EMAIL_KEY, patch.emailKey().value());
-        }
-        if (patch.username().present()) {
-            changes.put(USERS.USERNAME, patch.username().value());
-        }
-        if (patch.fullName().present()) {
-            changes.put(USERS.FULL_NAME, patch.fullName().value());
-        }
-        changes.put(USERS.UPDATED_AT, now);
+        Map<Field<?>, Object> changes = new Changes()
+                .set(USERS.EMAIL, patch.email())
+                .set(USERS.EMAIL_KEY, patch.emailKey())
+                .set(USERS.USERNAME, patch.username())
+                .set(USERS.FULL_NAME, patch.fullName())
+                .always(USERS.UPDATED_AT, now)
+                .asMap();
         return uniqueEmail(() -> tx.update(USERS).set(changes).where(USERS.ID.eq(id)).returning()
                 .fetchOptional(JooqUserRepository::toUser));
     }

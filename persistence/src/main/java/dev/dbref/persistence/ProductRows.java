@@ -1,7 +1,6 @@
 package dev.dbref.persistence;
 
 import dev.dbref.domain.model.ProductDraft;
-import dev.dbref.domain.model.Text;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -60,7 +59,7 @@ final class ProductRows {
         for (int i = 0; i < n; i++) {
             ProductDraft d = drafts.get(i);
             names[i] = d.name();
-            keys[i] = Text.searchKey(d.name());
+            keys[i] = d.nameKey();
             descriptions[i] = d.description();
             prices[i] = d.price();
             quantities[i] = d.quantity();
@@ -74,7 +73,7 @@ final class ProductRows {
         for (ProductDraft d : drafts) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", d.name());
-            row.put("name_key", Text.searchKey(d.name()));
+            row.put("name_key", d.nameKey());
             row.put("description", d.description());
             // Text, as a BigDecimal bind is: the column's NUMERIC affinity converts both the same way.
             row.put("price", d.price().toPlainString());

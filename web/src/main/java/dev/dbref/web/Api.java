@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import dev.dbref.domain.usecase.ProductUseCases;
+import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
@@ -56,6 +57,7 @@ public final class Api {
 
     /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
     public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
+                                       PostUseCases posts,
                                        StatementStats stats, Consistency consistency, DatabaseProbe database,
                                        Draining draining, Telemetry telemetry, Options options) {
         routing.addFilter(new RequestObserver(stats, consistency, telemetry.requests(), options.requestLog()));
@@ -63,8 +65,8 @@ public final class Api {
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
         routes.addAll(new ProductRoutes(products, paging).routes());
-        routes.addAll(new UserRoutes(users, paging).routes());
-        routes.addAll(new PostRoutes(users, paging).routes());
+        routes.addAll(new UserRoutes(users, posts, paging).routes());
+        routes.addAll(new PostRoutes(posts, paging).routes());
         routes.addAll(new ObserveRoutes(database, draining, telemetry.text()).routes());
         routes.addAll(new OpenApiRoutes().routes());
         if (options.debugEndpoints()) {

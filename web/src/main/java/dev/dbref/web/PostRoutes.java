@@ -5,7 +5,7 @@ import dev.dbref.domain.model.PostFilter;
 import dev.dbref.domain.model.PostInclude;
 import dev.dbref.domain.model.PostQuery;
 import dev.dbref.domain.model.PostView;
-import dev.dbref.domain.usecase.UserUseCases;
+import dev.dbref.domain.usecase.PostUseCases;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -21,11 +21,11 @@ final class PostRoutes {
     private static final Set<String> ONE_PARAMETERS = Set.of("include");
     private static final Map<String, PostInclude> INCLUDABLE = Map.of("user", PostInclude.USER);
 
-    private final UserUseCases users;
+    private final PostUseCases posts;
     private final Paging paging;
 
-    PostRoutes(UserUseCases users, Paging paging) {
-        this.users = users;
+    PostRoutes(PostUseCases posts, Paging paging) {
+        this.posts = posts;
         this.paging = paging;
     }
 
@@ -40,7 +40,7 @@ final class PostRoutes {
     private void get(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "post");
         Set<PostInclude> include = Includes.read(new QueryParams(req.query(), ONE_PARAMETERS), INCLUDABLE);
-        Responses.json(res, Status.OK_200, post(users.getPost().get(id, include)));
+        Responses.json(res, Status.OK_200, PostJson.post(posts.getPost().get(id, include)));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -54,24 +54,18 @@ final class PostRoutes {
         }
         String scope = "posts " + filter;
         PostQuery query = new PostQuery(filter, paging.read(params, scope), Includes.read(params, INCLUDABLE));
-        var page = users.listPosts().list(query);
-        Responses.json(res, Status.OK_200, paging.envelope(page, PostRoutes::post, scope));
+        var page = posts.listPosts().list(query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, PostJson::post, scope));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "post");
-        var patch = UserJson.postPatch(RequestBodies.object(req));
-        Responses.json(res, Status.OK_200, UserJson.post(users.updatePost().update(id, patch)));
+        var patch = PostJson.patch(RequestBodies.object(req));
+        Responses.json(res, Status.OK_200, PostJson.post(posts.updatePost().update(id, patch)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        users.deletePost().delete(PathIds.id(req, "post"));
+        posts.deletePost().delete(PathIds.id(req, "post"));
         Responses.noContent(res);
-    }
-
-    private static ObjectNode post(PostView view) {
-        ObjectNode json = UserJson.post(view.post());
-        view.user().ifPresent(user -> json.set("user", UserJson.user(user)));
-        return json;
     }
 }

@@ -47,18 +47,18 @@ final class ProductRoutes {
 
     private void create(ServerRequest req, ServerResponse res) {
         ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
-        Product created = products.create().create(draft);
+        Product created = products.createProduct().create(draft);
         res.header(HeaderNames.LOCATION, "/products/" + created.id());
         sendOne(res, Status.CREATED_201, created);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        sendOne(res, Status.OK_200, products.get().get(PathIds.id(req, "product")));
+        sendOne(res, Status.OK_200, products.getProduct().get(PathIds.id(req, "product")));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         ProductQuery query = ProductQueries.list(req.query(), paging);
-        ResultPage<Product> page = products.list().list(query);
+        ResultPage<Product> page = products.listProducts().list(query);
         Responses.json(res, Status.OK_200, paging.envelope(page, p -> ProductJson.toJson(p, query.fields()),
                 ProductQueries.scope(query)));
     }
@@ -66,23 +66,23 @@ final class ProductRoutes {
     private void replace(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.replace().replace(id, draft, IfMatch.expectedVersion(req)));
+        sendOne(res, Status.OK_200, products.replaceProduct().replace(id, draft, IfMatch.expectedVersion(req)));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         var patch = ProductJson.patch(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.update().update(id, patch, IfMatch.expectedVersion(req)));
+        sendOne(res, Status.OK_200, products.updateProduct().update(id, patch, IfMatch.expectedVersion(req)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        products.delete().delete(PathIds.id(req, "product"), IfMatch.expectedVersion(req));
+        products.deleteProduct().delete(PathIds.id(req, "product"), IfMatch.expectedVersion(req));
         Responses.noContent(res);
     }
 
     private void createAll(ServerRequest req, ServerResponse res) {
         List<ProductDraft> drafts = drafts(RequestBodies.array(req));
-        List<Long> ids = products.createAll().createAll(drafts);
+        List<Long> ids = products.createProducts().createAll(drafts);
         ObjectNode body = Json.object().put("created", ids.size());
         ArrayNode idList = body.putArray("ids");
         ids.forEach(idList::add);
@@ -91,10 +91,7 @@ final class ProductRoutes {
 
     /** Every item is checked before anything is written; the 422 names each bad item as {@code [i].field}. */
     private static List<ProductDraft> drafts(ArrayNode items) {
-        if (items.isEmpty() || items.size() > CreateProducts.MAX_ITEMS) {
-            throw new ValidationException(List.of(new FieldError("body",
-                    "must be an array of 1 to " + CreateProducts.MAX_ITEMS + " products, was " + items.size())));
-        }
+        CreateProducts.requireCount(items.size());
         List<ProductDraft> drafts = new ArrayList<>(items.size());
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -119,12 +116,12 @@ final class ProductRoutes {
     private void updateAll(ServerRequest req, ServerResponse res) {
         var filter = ProductQueries.bulkFilter(req.query());
         var patch = ProductJson.patch(RequestBodies.object(req));
-        int updated = products.updateAll().updateAll(filter, patch);
+        int updated = products.updateProducts().updateAll(filter, patch);
         Responses.json(res, Status.OK_200, Json.object().put("updated", updated));
     }
 
     private void deleteAll(ServerRequest req, ServerResponse res) {
-        int deleted = products.deleteAll().deleteAll(ProductQueries.bulkFilter(req.query()));
+        int deleted = products.deleteProducts().deleteAll(ProductQueries.bulkFilter(req.query()));
         Responses.json(res, Status.OK_200, Json.object().put("deleted", deleted));
     }
 

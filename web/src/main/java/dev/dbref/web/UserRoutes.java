@@ -8,6 +8,7 @@ import dev.dbref.domain.model.UserFilter;
 import dev.dbref.domain.model.UserInclude;
 import dev.dbref.domain.model.UserQuery;
 import dev.dbref.domain.model.UserView;
+import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -25,10 +26,12 @@ final class UserRoutes {
     private static final Map<String, UserInclude> INCLUDABLE = Map.of("posts", UserInclude.POSTS);
 
     private final UserUseCases users;
+    private final PostUseCases posts;
     private final Paging paging;
 
-    UserRoutes(UserUseCases users, Paging paging) {
+    UserRoutes(UserUseCases users, PostUseCases posts, Paging paging) {
         this.users = users;
+        this.posts = posts;
         this.paging = paging;
     }
 
@@ -83,9 +86,9 @@ final class UserRoutes {
 
     private void createPost(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
-        Post created = users.createPost().create(userId, UserJson.postDraft(RequestBodies.object(req)));
+        Post created = posts.createPost().create(userId, PostJson.draft(RequestBodies.object(req)));
         res.header(HeaderNames.LOCATION, "/posts/" + created.id());
-        Responses.json(res, Status.CREATED_201, UserJson.post(created));
+        Responses.json(res, Status.CREATED_201, PostJson.post(created));
     }
 
     private void listPosts(ServerRequest req, ServerResponse res) {
@@ -93,7 +96,7 @@ final class UserRoutes {
         QueryParams params = new QueryParams(req.query(), Paging.PARAMETERS);
         String scope = "posts of user " + userId;
         PostQuery query = new PostQuery(PostFilter.NONE.ofUser(userId), paging.read(params, scope), Set.of());
-        var page = users.listPosts().listOfUser(userId, query);
-        Responses.json(res, Status.OK_200, paging.envelope(page, v -> UserJson.post(v.post()), scope));
+        var page = posts.listPosts().listOfUser(userId, query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, v -> PostJson.post(v.post()), scope));
     }
 }

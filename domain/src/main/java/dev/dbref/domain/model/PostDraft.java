@@ -14,4 +14,9 @@ public record PostDraft(String title, String body) {
         PostRules.checkBody(body, violations);
         violations.throwIfAny();
     }
+
+    /** The title as searches compare it ({@link Text#searchKey}): stored beside the title. */
+    public String titleKey() {
+        return Text.searchKey(title);
+    }
 }

@@ -18,4 +18,9 @@ public record PostPatch(Change<String> title, Change<String> body) {
     public boolean isEmpty() {
         return !title.present() && !body.present();
     }
+
+    /** The new title's search key, when the title changes. */
+    public Change<String> titleKey() {
+        return title.map(Text::searchKey);
+    }
 }

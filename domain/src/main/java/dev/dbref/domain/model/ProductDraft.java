@@ -27,4 +27,9 @@ public record ProductDraft(String name, String description, BigDecimal price, lo
         // Null name/price reach the constructor's checks; only quantity has a default.
         return new ProductDraft(name, description, price, quantity == null ? 0 : quantity);
     }
+
+    /** The name as searches compare it ({@link Text#searchKey}): stored beside the name. */
+    public String nameKey() {
+        return Text.searchKey(name);
+    }
 }

@@ -32,4 +32,9 @@ public record ProductPatch(Change<String> name, Change<String> description,
     public boolean isEmpty() {
         return !name.present() && !description.present() && !price.present() && !quantity.present();
     }
+
+    /** The new name's search key, when the name changes. */
+    public Change<String> nameKey() {
+        return name.map(Text::searchKey);
+    }
 }

@@ -25,10 +25,19 @@ public final class CreateProducts {
      * @throws ValidationException when there are no drafts or more than {@link #MAX_ITEMS}
      */
     public List<Long> createAll(List<ProductDraft> drafts) {
-        if (drafts.isEmpty() || drafts.size() > MAX_ITEMS) {
-            throw new ValidationException(List.of(new FieldError("body",
-                    "must be an array of 1 to " + MAX_ITEMS + " products, was " + drafts.size())));
-        }
+        requireCount(drafts.size());
         return unitOfWork.write(repos -> repos.products().insertAll(drafts, Now.of(clock)));
+    }
+
+    /**
+     * The bulk-size rule, also for an adapter that checks it before it reads every item.
+     *
+     * @throws ValidationException when {@code count} is not between 1 and {@link #MAX_ITEMS}
+     */
+    public static void requireCount(int count) {
+        if (count < 1 || count > MAX_ITEMS) {
+            throw new ValidationException(List.of(new FieldError("body",
+                    "must be an array of 1 to " + MAX_ITEMS + " products, was " + count)));
+        }
     }
 }

@@ -4,10 +4,13 @@ import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
 
-/** Every product use case, built over one unit of work: what the web adapter is handed. */
-public record ProductUseCases(CreateProduct create, GetProduct get, ListProducts list,
-                              ReplaceProduct replace, UpdateProduct update, DeleteProduct delete,
-                              CreateProducts createAll, UpdateProducts updateAll, DeleteProducts deleteAll) {
+/**
+ * Every product use case, built over one unit of work: what the web adapter is handed. Each
+ * component is named after its class, as for users and posts: {@code products.updateProduct().update(...)}.
+ */
+public record ProductUseCases(CreateProduct createProduct, GetProduct getProduct, ListProducts listProducts,
+                              ReplaceProduct replaceProduct, UpdateProduct updateProduct, DeleteProduct deleteProduct,
+                              CreateProducts createProducts, UpdateProducts updateProducts, DeleteProducts deleteProducts) {
 
     public static ProductUseCases over(UnitOfWork unitOfWork, Clock clock) {
         return new ProductUseCases(

@@ -4,10 +4,9 @@ import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
 
-/** Every user and post use case, built over one unit of work: what the web adapter is handed. */
+/** Every user use case, built over one unit of work: what the web adapter is handed. */
 public record UserUseCases(CreateUser createUser, GetUser getUser, ListUsers listUsers, UpdateUser updateUser,
-                           DeleteUser deleteUser, CreatePost createPost, GetPost getPost, ListPosts listPosts,
-                           UpdatePost updatePost, DeletePost deletePost) {
+                           DeleteUser deleteUser) {
 
     public static UserUseCases over(UnitOfWork unitOfWork, Clock clock) {
         return new UserUseCases(
@@ -15,11 +14,6 @@ public record UserUseCases(CreateUser createUser, GetUser getUser, ListUsers lis
                 new GetUser(unitOfWork),
                 new ListUsers(unitOfWork),
                 new UpdateUser(unitOfWork, clock),
-                new DeleteUser(unitOfWork),
-                new CreatePost(unitOfWork, clock),
-                new GetPost(unitOfWork),
-                new ListPosts(unitOfWork),
-                new UpdatePost(unitOfWork, clock),
-                new DeletePost(unitOfWork));
+                new DeleteUser(unitOfWork));
     }
 }

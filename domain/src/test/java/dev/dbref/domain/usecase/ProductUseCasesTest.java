@@ -37,7 +37,7 @@ class ProductUseCasesTest {
 
     @Test
     void create_stamps_both_timestamps_at_millisecond_precision() {
-        Product p = products.create().create(draft("a"));
+        Product p = products.createProduct().create(draft("a"));
         assertEquals(Instant.parse("2026-11-22T10:15:30.123Z"), p.createdAt());
         assertEquals(p.createdAt(), p.updatedAt());
         assertEquals(1, store.unitsOfWork);
@@ -45,54 +45,54 @@ class ProductUseCasesTest {
 
     @Test
     void get_of_a_missing_product_is_not_found() {
-        assertThrows(NotFoundException.class, () -> products.get().get(7));
+        assertThrows(NotFoundException.class, () -> products.getProduct().get(7));
     }
 
     @Test
     void update_tells_a_stale_version_from_a_missing_product() {
-        long id = products.create().create(draft("a")).id();
+        long id = products.createProduct().create(draft("a")).id();
 
-        assertEquals(2, products.update().update(id, quantity(5), ExpectedVersion.of(1)).version());
-        assertThrows(StaleVersionException.class, () -> products.update().update(id, quantity(6), ExpectedVersion.of(1)));
-        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, quantity(6), ExpectedVersion.of(1)));
-        assertEquals(5, products.get().get(id).quantity());
+        assertEquals(2, products.updateProduct().update(id, quantity(5), ExpectedVersion.of(1)).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(id, quantity(6), ExpectedVersion.of(1)));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(id + 1, quantity(6), ExpectedVersion.of(1)));
+        assertEquals(5, products.getProduct().get(id).quantity());
     }
 
     @Test
     void an_empty_patch_changes_nothing_but_still_checks_existence_and_version() {
-        long id = products.create().create(draft("a")).id();
+        long id = products.createProduct().create(draft("a")).id();
         ProductPatch empty = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep());
 
-        assertEquals(1, products.update().update(id, empty, ExpectedVersion.any()).version());
-        assertEquals(1, products.update().update(id, empty, ExpectedVersion.of(1)).version());
-        assertThrows(StaleVersionException.class, () -> products.update().update(id, empty, ExpectedVersion.of(9)));
-        assertThrows(NotFoundException.class, () -> products.update().update(id + 1, empty, ExpectedVersion.any()));
+        assertEquals(1, products.updateProduct().update(id, empty, ExpectedVersion.any()).version());
+        assertEquals(1, products.updateProduct().update(id, empty, ExpectedVersion.of(1)).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(id, empty, ExpectedVersion.of(9)));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(id + 1, empty, ExpectedVersion.any()));
     }
 
     @Test
     void delete_honours_the_version() {
-        long id = products.create().create(draft("a")).id();
+        long id = products.createProduct().create(draft("a")).id();
 
-        assertThrows(StaleVersionException.class, () -> products.delete().delete(id, ExpectedVersion.of(2)));
-        assertThrows(StaleVersionException.class, () -> products.delete().delete(id, ExpectedVersion.unmatchable()));
-        products.delete().delete(id, ExpectedVersion.of(1));
-        assertThrows(NotFoundException.class, () -> products.delete().delete(id, ExpectedVersion.any()));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.of(2)));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.unmatchable()));
+        products.deleteProduct().delete(id, ExpectedVersion.of(1));
+        assertThrows(NotFoundException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.any()));
     }
 
     @Test
     void bulk_create_takes_1_to_1000_drafts() {
-        assertEquals(1000, products.createAll().createAll(Collections.nCopies(1000, draft("x"))).size());
-        assertThrows(ValidationException.class, () -> products.createAll().createAll(List.of()));
-        assertThrows(ValidationException.class, () -> products.createAll().createAll(Collections.nCopies(1001, draft("x"))));
+        assertEquals(1000, products.createProducts().createAll(Collections.nCopies(1000, draft("x"))).size());
+        assertThrows(ValidationException.class, () -> products.createProducts().createAll(List.of()));
+        assertThrows(ValidationException.class, () -> products.createProducts().createAll(Collections.nCopies(1001, draft("x"))));
         assertEquals(1000, store.size());
     }
 
     @Test
     void bulk_changes_refuse_an_empty_filter() {
-        products.create().create(draft("a"));
+        products.createProduct().create(draft("a"));
 
-        assertThrows(InvalidQueryException.class, () -> products.updateAll().updateAll(ProductFilter.NONE, quantity(1)));
-        assertThrows(InvalidQueryException.class, () -> products.deleteAll().deleteAll(ProductFilter.NONE));
+        assertThrows(InvalidQueryException.class, () -> products.updateProducts().updateAll(ProductFilter.NONE, quantity(1)));
+        assertThrows(InvalidQueryException.class, () -> products.deleteProducts().deleteAll(ProductFilter.NONE));
         assertEquals(1, store.size());
     }
 
