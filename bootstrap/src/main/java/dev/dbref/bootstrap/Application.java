@@ -10,6 +10,7 @@ import dev.dbref.persistence.Dialect;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.ServerCheck;
 import dev.dbref.web.Api;
+import dev.dbref.web.BodyDeadline;
 import dev.dbref.web.DatabaseProbe;
 import dev.dbref.web.Draining;
 import io.helidon.common.mapper.MapperManager;
@@ -41,10 +42,12 @@ final class Application implements AutoCloseable {
     private final Draining draining;
     private final Duration drain;
     private final Metrics metrics;
+    private final BodyDeadline deadline;
 
     private Application(Database database, WebServer server, List<String> routes, Draining draining, Duration drain,
-                        Metrics metrics) {
+                        Metrics metrics, BodyDeadline deadline) {
         this.metrics = metrics;
+        this.deadline = deadline;
         this.database = database;
         this.server = server;
         this.routes = routes;
@@ -101,6 +104,7 @@ final class Application implements AutoCloseable {
             }
             List<String> routes = new ArrayList<>();
             Draining draining = new Draining();
+            BodyDeadline deadline = BodyDeadline.start();
             WebServer server = WebServer.builder()
                     .host(settings.host())
                     .port(settings.port())
@@ -114,14 +118,15 @@ final class Application implements AutoCloseable {
                     // delayed ACK: measured as a flat ~40 ms per multi-kilobyte list response.
                     .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                     .directHandlers(Api.directHandlers())
-                    .routing(routing -> routes.addAll(Api.routing(routing, products, users, posts, statements,
+                    .routing(routing -> routes.addAll(Api.routing(routing, products, users, posts,
                             new RequestConsistency(database.readYourWrites()), probe, draining,
-                            new Api.Telemetry(metrics, metrics), api)))
+                            new Api.Telemetry(metrics, metrics), deadline, api)))
                     .build()
                     .start();
             LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()
                     + " with database " + database.describe());
-            return new Application(database, server, List.copyOf(routes), draining, settings.shutdownDrain(), metrics);
+            return new Application(database, server, List.copyOf(routes), draining, settings.shutdownDrain(), metrics,
+                    deadline);
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -177,6 +182,7 @@ final class Application implements AutoCloseable {
             }
         }
         server.stop();
+        deadline.close();
         database.close();
         metrics.close();
         LOG.log(Level.INFO, "stopped; connection pool closed");

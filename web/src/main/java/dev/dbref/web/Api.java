@@ -57,11 +57,11 @@ public final class Api {
 
     /** @return the registered operations, e.g. {@code "GET /products/{id}"} */
     public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
-                                       PostUseCases posts,
-                                       StatementStats stats, Consistency consistency, DatabaseProbe database,
-                                       Draining draining, Telemetry telemetry, Options options) {
-        routing.addFilter(new RequestObserver(stats, consistency, telemetry.requests(), options.requestLog()));
-        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait(), options.bodyTimeout()));
+                                       PostUseCases posts, Consistency consistency, DatabaseProbe database,
+                                       Draining draining, Telemetry telemetry, BodyDeadline deadline, Options options) {
+        routing.addFilter(new RequestObserver(new RequestContext.BodyReading(deadline, options.bodyTimeout()), consistency,
+                telemetry.requests(), options.requestLog()));
+        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
         routes.addAll(new ProductRoutes(products, paging).routes());

@@ -23,16 +23,13 @@ import java.util.concurrent.TimeUnit;
 final class BodyBudget implements Filter {
     private final Semaphore kibibytes;
     private final Duration maxWait;
-    private final Duration bodyTimeout;
 
     /**
      * @param budgetBytes raised to {@link RequestBodies#MAX_BYTES} if lower, so that any admissible body fits
-     * @param bodyTimeout how long a body may take to arrive once admitted ({@link BodyDeadline})
      */
-    BodyBudget(long budgetBytes, Duration maxWait, Duration bodyTimeout) {
+    BodyBudget(long budgetBytes, Duration maxWait) {
         this.kibibytes = new Semaphore(kib(Math.max(budgetBytes, RequestBodies.MAX_BYTES)), true);
         this.maxWait = maxWait;
-        this.bodyTimeout = bodyTimeout;
     }
 
     @Override
@@ -46,10 +43,6 @@ final class BodyBudget implements Filter {
         if (!acquire(permits)) {
             throw new HttpProblem(Status.SERVICE_UNAVAILABLE_503,
                     "too many request bodies are being handled at once; retry shortly");
-        }
-        RequestContext context = RequestContext.current();
-        if (context != null) {
-            context.bodyTimeout(bodyTimeout);
         }
         try {
             chain.proceed();

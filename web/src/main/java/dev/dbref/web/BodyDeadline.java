@@ -16,28 +16,32 @@ import java.util.concurrent.TimeUnit;
  * holds its share of the {@link BodyBudget}: a few of them would shut every body out. A sweeper
  * interrupts readers past their deadline; interrupting a virtual thread blocked in a socket read
  * closes the socket, which ends the request and returns its budget.
+ *
+ * <p>One per server: started with it, closed after it stops.
  */
-final class BodyDeadline {
+public final class BodyDeadline implements AutoCloseable {
     private static final long SWEEP_MILLIS = 250;
-    private static final Map<Thread, Long> READING = new ConcurrentHashMap<>();
-    private static final Set<Thread> EXPIRED = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(task -> {
+
+    private final Map<Thread, Long> reading = new ConcurrentHashMap<>();
+    private final Set<Thread> expired = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "dbref-body-deadline");
         thread.setDaemon(true);
         return thread;
     });
 
-    static {
-        SWEEPER.scheduleWithFixedDelay(BodyDeadline::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    private BodyDeadline() {
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private BodyDeadline() {
+    public static BodyDeadline start() {
+        return new BodyDeadline();
     }
 
     /** Reads up to {@code max} bytes; {@link BodyTimeoutException} when they do not all arrive within {@code limit}. */
-    static byte[] readNBytes(InputStream in, int max, Duration limit) throws IOException {
+    byte[] readNBytes(InputStream in, int max, Duration limit) throws IOException {
         Thread reader = Thread.currentThread();
-        READING.put(reader, System.nanoTime() + limit.toNanos());
+        reading.put(reader, System.nanoTime() + limit.toNanos());
         try {
             byte[] bytes = in.readNBytes(max);
             settle(reader);
@@ -49,27 +53,32 @@ final class BodyDeadline {
     }
 
     /** Stops watching; throws if the sweeper got there first (its interrupt has then been delivered). */
-    private static void settle(Thread reader) {
+    private void settle(Thread reader) {
         // Atomic with the sweeper's computeIfPresent on this key: after it, no interrupt can arrive.
-        READING.remove(reader);
-        if (EXPIRED.remove(reader)) {
+        reading.remove(reader);
+        if (expired.remove(reader)) {
             Thread.interrupted();
             throw new BodyTimeoutException();
         }
     }
 
-    private static void sweep() {
+    private void sweep() {
         long now = System.nanoTime();
-        for (Thread reader : READING.keySet()) {
-            READING.computeIfPresent(reader, (thread, deadline) -> {
+        for (Thread reader : reading.keySet()) {
+            reading.computeIfPresent(reader, (thread, deadline) -> {
                 if (now - deadline < 0) {
                     return deadline;
                 }
-                EXPIRED.add(thread);
+                expired.add(thread);
                 thread.interrupt();
                 return null;
             });
         }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
     }
 
     /** The body did not arrive in time; the connection is already closed. */

@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,48 +41,31 @@ final class BodyFields {
     }
 
     Change<String> text(String name) {
-        JsonNode value = node.get(name);
-        if (value == null) {
-            return Change.keep();
-        }
-        if (value.isNull()) {
-            return Change.to(null);
-        }
-        if (!value.isTextual()) {
-            fail(name, "must be a string");
-            return Change.keep();
-        }
-        return Change.to(value.textValue());
+        return read(name, JsonNode::isTextual, "must be a string", JsonNode::textValue);
     }
 
     Change<BigDecimal> decimal(String name) {
-        JsonNode value = node.get(name);
-        if (value == null) {
-            return Change.keep();
-        }
-        if (value.isNull()) {
-            return Change.to(null);
-        }
-        if (!value.isNumber()) {
-            fail(name, "must be a number");
-            return Change.keep();
-        }
-        return Change.to(value.decimalValue());
+        return read(name, JsonNode::isNumber, "must be a number", JsonNode::decimalValue);
     }
 
     Change<Long> integer(String name) {
-        JsonNode value = node.get(name);
-        if (value == null) {
+        return read(name, v -> v.isIntegralNumber() && v.canConvertToLong(), "must be an integer", JsonNode::longValue);
+    }
+
+    /** Absent: keep; {@code null}: clear; of the right type: the value; else a recorded error, and keep. */
+    private <T> Change<T> read(String name, Predicate<JsonNode> rightType, String typeError, Function<JsonNode, T> value) {
+        JsonNode node = this.node.get(name);
+        if (node == null) {
             return Change.keep();
         }
-        if (value.isNull()) {
+        if (node.isNull()) {
             return Change.to(null);
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            fail(name, "must be an integer");
+        if (!rightType.test(node)) {
+            fail(name, typeError);
             return Change.keep();
         }
-        return Change.to(value.longValue());
+        return Change.to(value.apply(node));
     }
 
     private void fail(String name, String message) {

@@ -80,7 +80,8 @@ final class RequestBodies {
             throw tooLarge();
         }
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = BodyDeadline.readNBytes(in, MAX_BYTES + 1, RequestContext.bodyTimeout());
+            RequestContext.BodyReading reading = RequestContext.current().bodies();
+            byte[] bytes = reading.deadline().readNBytes(in, MAX_BYTES + 1, reading.timeout());
             if (bytes.length > MAX_BYTES) {
                 throw tooLarge();
             }

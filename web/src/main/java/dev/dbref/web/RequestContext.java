@@ -3,35 +3,39 @@ package dev.dbref.web;
 import java.time.Duration;
 
 /**
- * What the API knows about the request being served on the current thread: its id, when it
- * started, which route template it matched, and how its SQL statements are counted. Each request
- * runs start to end on its own virtual thread, so a thread-local holds it; the request observer
- * sets it first and clears it last.
+ * Everything the API keeps about the request being served on the current thread, in one place:
+ * its id, start time, how its body is read, whether it writes, its consistency, the route
+ * template it matched and the SQL statements it ran. Each request runs start to end on its own
+ * virtual thread, so a thread-local holds it; {@link RequestObserver} sets it first and clears it
+ * last. What is known at the start is final; the route and the statement figures accumulate.
  */
 public final class RequestContext {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
-    private static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(20);
 
     private final String id;
     private final long startNanos;
-    private final StatementStats stats;
+    private final BodyReading bodies;
     private final Consistency consistency;
     private final boolean writes;
     private String route;
-    private Duration bodyTimeout = DEFAULT_BODY_TIMEOUT;
+    private int statements;
+    private long statementNanos;
 
-    private RequestContext(String id, long startNanos, StatementStats stats, Consistency consistency, boolean writes) {
+    /** How request bodies are read: within a time limit that a {@link BodyDeadline} enforces. */
+    record BodyReading(BodyDeadline deadline, Duration timeout) {
+    }
+
+    private RequestContext(String id, long startNanos, BodyReading bodies, Consistency consistency, boolean writes) {
         this.id = id;
         this.startNanos = startNanos;
-        this.stats = stats;
+        this.bodies = bodies;
         this.consistency = consistency;
         this.writes = writes;
     }
 
     /** @param writes whether the request's method changes data (POST, PUT, PATCH, DELETE) */
-    static RequestContext begin(String id, StatementStats stats, Consistency consistency, boolean writes) {
-        stats.begin();
-        RequestContext context = new RequestContext(id, System.nanoTime(), stats, consistency, writes);
+    static RequestContext begin(String id, BodyReading bodies, Consistency consistency, boolean writes) {
+        RequestContext context = new RequestContext(id, System.nanoTime(), bodies, consistency, writes);
         CURRENT.set(context);
         return context;
     }
@@ -50,6 +54,18 @@ public final class RequestContext {
         return context == null ? null : context.id;
     }
 
+    /**
+     * Counts a SQL statement the request on this thread ran, for {@code Server-Timing}; the
+     * composition root calls it from the persistence adapter's statement listener.
+     */
+    public static void recordStatement(long nanos) {
+        RequestContext context = CURRENT.get();
+        if (context != null) {
+            context.statements++;
+            context.statementNanos += nanos;
+        }
+    }
+
     static void routeMatched(String template) {
         RequestContext context = CURRENT.get();
         if (context != null) {
@@ -61,22 +77,16 @@ public final class RequestContext {
         return id;
     }
 
+    BodyReading bodies() {
+        return bodies;
+    }
+
     Consistency consistency() {
         return consistency;
     }
 
     boolean writes() {
         return writes;
-    }
-
-    /** How long the body of the request on this thread may take to arrive (set by {@link BodyBudget}). */
-    static Duration bodyTimeout() {
-        RequestContext context = CURRENT.get();
-        return context == null ? DEFAULT_BODY_TIMEOUT : context.bodyTimeout;
-    }
-
-    void bodyTimeout(Duration limit) {
-        this.bodyTimeout = limit;
     }
 
     /** The matched path template, or {@code null} when no route matched (a 404). */
@@ -88,7 +98,11 @@ public final class RequestContext {
         return System.nanoTime() - startNanos;
     }
 
-    StatementStats.Snapshot statements() {
-        return stats.current();
+    int statements() {
+        return statements;
+    }
+
+    long statementNanos() {
+        return statementNanos;
     }
 }

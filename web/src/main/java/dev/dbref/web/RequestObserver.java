@@ -33,13 +33,13 @@ final class RequestObserver implements Filter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
-    private final StatementStats stats;
+    private final RequestContext.BodyReading bodies;
     private final Consistency consistency;
     private final RequestMetrics metrics;
     private final boolean requestLog;
 
-    RequestObserver(StatementStats stats, Consistency consistency, RequestMetrics metrics, boolean requestLog) {
-        this.stats = stats;
+    RequestObserver(RequestContext.BodyReading bodies, Consistency consistency, RequestMetrics metrics, boolean requestLog) {
+        this.bodies = bodies;
         this.consistency = consistency;
         this.metrics = metrics;
         this.requestLog = requestLog;
@@ -89,7 +89,7 @@ final class RequestObserver implements Filter {
                 .or(() -> req.headers().first(REQUEST_ID).filter(v -> SANE_ID.matcher(v).matches()))
                 .orElseGet(RequestObserver::newId);
         String method = req.prologue().method().text();
-        RequestContext context = RequestContext.begin(id, stats, consistency, WRITES.contains(method));
+        RequestContext context = RequestContext.begin(id, bodies, consistency, WRITES.contains(method));
         res.header(REQUEST_ID, id);
         try {
             if (beginConsistency(req, res, method)) {
@@ -104,7 +104,7 @@ final class RequestObserver implements Filter {
             metrics.record(METHODS.contains(method) ? method : "other", uri, status, nanos);
             if (requestLog) {
                 LOG.log(Level.INFO, "{0}", new RequestLine(method, req.path().absolute().path(), uri, status, nanos / 1e6,
-                        context.statements().statements()));
+                        context.statements()));
             }
             RequestContext.end();
         }

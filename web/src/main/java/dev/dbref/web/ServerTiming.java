@@ -21,10 +21,10 @@ final class ServerTiming {
         if (context == null) {
             return;
         }
-        StatementStats.Snapshot db = context.statements();
+        int statements = context.statements();
         StringBuilder value = new StringBuilder(64).append("db;dur=");
-        millis(value, db.nanos()).append(";desc=\"").append(db.statements())
-                .append(db.statements() == 1 ? " query" : " queries").append("\", app;dur=");
+        millis(value, context.statementNanos()).append(";desc=\"").append(statements)
+                .append(statements == 1 ? " query" : " queries").append("\", app;dur=");
         res.header(SERVER_TIMING, millis(value, context.elapsedNanos()).toString());
     }
 
