@@ -22,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PostgresRollingRestartTest {
     private static final int CLIENTS = 4;
+    /** The first failed answer, to say who failed it (HAProxy or an instance) when the test fails. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Test
     void a_rolling_restart_fails_no_request_and_a_kill_costs_only_the_requests_in_flight() throws Exception {
@@ -54,7 +57,8 @@ class PostgresRollingRestartTest {
                 Eventually.until("the restarted instance takes load", () -> served(restarted) > 20);
             }
             Map<Integer, Integer> rolling = Map.copyOf(statuses);
-            assertEquals(Map.of(), failures(rolling), "failed requests during the rolling restart: " + rolling);
+            assertEquals(Map.of(), failures(rolling), "failed requests during the rolling restart: " + rolling
+                    + ", the first: " + FIRST_FAILURE.get());
 
             statuses.clear();
             instances.get(0).process.destroyForcibly();
@@ -78,7 +82,7 @@ class PostgresRollingRestartTest {
 
     private static ServiceProcess instance(String url, int port) throws Exception {
         ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", url, "PORT", String.valueOf(port),
-                "SHUTDOWN_DRAIN", "2s"));
+                "SHUTDOWN_DRAIN", "3s"));
         assertEquals(port, service.port());
         return service;
     }
@@ -110,6 +114,9 @@ class PostgresRollingRestartTest {
                 n++;
             }
             statuses.merge(reply.status(), 1, Integer::sum);
+            if (reply.status() >= 300) {
+                FIRST_FAILURE.compareAndSet(null, reply.status() + " " + reply.text());
+            }
             if (reply.status() == 201) {
                 acknowledged.add(reply.json().get("id").asLong());
             }
