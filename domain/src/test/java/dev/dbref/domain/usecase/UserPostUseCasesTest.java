@@ -1,0 +1,99 @@
+package dev.dbref.domain.usecase;
+
+import dev.dbref.domain.model.Change;
+import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.model.NotFoundException;
+import dev.dbref.domain.model.PagePosition;
+import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.PostDraft;
+import dev.dbref.domain.model.PostFilter;
+import dev.dbref.domain.model.PostInclude;
+import dev.dbref.domain.model.PostQuery;
+import dev.dbref.domain.model.PostView;
+import dev.dbref.domain.model.ResultPage;
+import dev.dbref.domain.model.Totals;
+import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.UserDraft;
+import dev.dbref.domain.model.UserFilter;
+import dev.dbref.domain.model.UserInclude;
+import dev.dbref.domain.model.UserPatch;
+import dev.dbref.domain.model.UserQuery;
+import dev.dbref.domain.model.UserView;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The user and post use cases over in-memory ports: their own logic, without a database. */
+class UserPostUseCasesTest {
+    private final InMemoryUsersAndPosts store = new InMemoryUsersAndPosts();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30.123456Z"), ZoneOffset.UTC);
+    private final UserUseCases users = UserUseCases.over(store, clock);
+    private final PostUseCases posts = PostUseCases.over(store, clock);
+
+    private User user(String name) {
+        return users.createUser().create(new UserDraft(name + "@example.com", name, null));
+    }
+
+    @Test
+    void a_post_needs_an_existing_user_and_goes_with_it() {
+        User ada = user("ada");
+        long post = posts.createPost().create(ada.id(), new PostDraft("hello", null)).id();
+        assertThrows(NotFoundException.class, () -> posts.createPost().create(ada.id() + 100, new PostDraft("x", null)));
+
+        users.deleteUser().delete(ada.id());
+        assertThrows(NotFoundException.class, () -> posts.getPost().get(post, Set.of()));
+    }
+
+    @Test
+    void creation_and_update_stamp_times_at_millisecond_precision_and_keep_emails_unique() {
+        User ada = user("ada");
+        assertEquals(Instant.parse("2026-11-22T10:15:30.123Z"), ada.createdAt());
+        user("bob");
+        assertThrows(ConflictException.class, () -> users.updateUser().update(ada.id(),
+                new UserPatch(Change.to("BOB@example.com"), Change.keep(), Change.keep())));
+        assertEquals("ada@example.com", users.getUser().get(ada.id(), Set.of()).user().email(), "nothing half-written");
+    }
+
+    @Test
+    void includes_embed_only_what_was_asked_for() {
+        User ada = user("ada");
+        posts.createPost().create(ada.id(), new PostDraft("one", null));
+
+        assertTrue(users.getUser().get(ada.id(), Set.of()).posts().isEmpty());
+        assertEquals(1, users.getUser().get(ada.id(), Set.of(UserInclude.POSTS)).posts().orElseThrow().size());
+        PostView view = posts.listPosts().list(new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of(PostInclude.USER)))
+                .items().getFirst();
+        assertEquals(ada, view.user().orElseThrow());
+    }
+
+    @Test
+    void pages_count_only_when_asked_and_name_where_the_next_one_starts() {
+        for (String name : List.of("ann", "ben", "cat", "dan", "eve")) {
+            user(name);
+        }
+        PageRequest two = new PageRequest(PagePosition.start(), 2, Totals.NONE);
+        ResultPage<UserView> first = users.listUsers().list(new UserQuery(UserFilter.NONE, two, Set.of()));
+        assertTrue(first.total().isEmpty());
+        assertTrue(first.hasMore());
+        ResultPage<UserView> second = users.listUsers().list(new UserQuery(UserFilter.NONE,
+                new PageRequest(new PagePosition.After(first.next().orElseThrow()), 2, Totals.EXACT), Set.of()));
+        assertEquals(5, second.total().getAsLong());
+        assertEquals(List.of("cat", "dan"), second.items().stream().map(v -> v.user().username()).toList());
+
+        ResultPage<PostView> none = posts.listPosts().listOfUser(first.items().getFirst().user().id(),
+                new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of()));
+        assertFalse(none.hasMore());
+        assertTrue(none.next().isEmpty());
+        assertThrows(NotFoundException.class, () -> posts.listPosts().listOfUser(999,
+                new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of())));
+    }
+}
