@@ -90,6 +90,10 @@ public final class Bench {
                         \\set id random(1, %d)
                         SELECT id, name, name_key, description, price, quantity, version, created_at, updated_at FROM products WHERE id = :id;
                         """.formatted(PRODUCTS)));
+                ceiling.put("cursor_tps", pg.pgbench(work, connections, threads, seconds, """
+                        \\set after random(0, %d)
+                        SELECT id, name, description, price, quantity, version, created_at, updated_at FROM products WHERE id >= :after AND id > :after ORDER BY id LIMIT 21;
+                        """.formatted(PRODUCTS - 21)));
                 ceiling.put("list_tps", pg.pgbench(work, connections, threads, seconds, """
                         \\set skip random(0, %d)
                         SELECT p.id, p.name, p.description, p.price, p.quantity, p.version, p.created_at, p.updated_at FROM products p JOIN (SELECT id FROM products ORDER BY id LIMIT 20 OFFSET :skip) page ON p.id = page.id ORDER BY p.id;
@@ -139,6 +143,9 @@ public final class Bench {
             Map<String, Object> scenarios = new LinkedHashMap<>();
             scenarios.put("get_product", scenario(service, "get_product", Scripts.getProduct(), connections));
             scenarios.put("list_products", scenario(service, "list_products", Scripts.listProducts(), connections));
+            scenarios.put("cursor_first_page", scenario(service, "cursor_first_page", Scripts.cursorPage(""), connections));
+            String deep = new Http(service.port).cursorAfter("/products?limit=20&total=none&skip=" + (PRODUCTS * 9 / 10));
+            scenarios.put("cursor_page_90pct", scenario(service, "cursor_page_90pct", Scripts.cursorPage(deep), connections));
             scenarios.put("users_include_posts", scenario(service, "users_include_posts", Scripts.usersWithPosts(), connections));
             scenarios.put("patch_product", scenario(service, "patch_product", Scripts.patchProduct(), connections));
             scenarios.put("post_product", scenario(service, "post_product", Scripts.postProduct(), connections));
@@ -383,6 +390,11 @@ public final class Bench {
                     + (PRODUCTS - 20) + ")) end\n";
         }
 
+        /** The first page without a count, or the page after {@code cursor} (already URL-encoded). */
+        static String cursorPage(String cursor) {
+            return "wrk.path = '/products?limit=20&total=none" + (cursor.isEmpty() ? "" : "&after=" + cursor) + "'\n";
+        }
+
         static String usersWithPosts() {
             return "request = function() return wrk.format('GET', '/users?include=posts&limit=20&skip=' .. math.random(0, "
                     + (USERS - 20) + ")) end\n";
@@ -505,6 +517,17 @@ public final class Bench {
             }
         }
 
+        /** The {@code next} cursor of the list page at {@code path}, URL-encoded for a query string. */
+        String cursorAfter(String path) throws Exception {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"next\":\"([^\"]+)\"").matcher(r.body());
+            if (!m.find()) {
+                throw new IllegalStateException("no next cursor at " + path + ": " + r.body());
+            }
+            return java.net.URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+        }
+
         void parallel(int count, java.util.function.IntConsumer call) throws Exception {
             Semaphore slots = new Semaphore(16);
             try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -554,6 +577,11 @@ public final class Bench {
             targets.add(target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, (double) ceiling.get("select_tps")), ">= 0.20", 0.20, true));
             targets.add(target("GET /products?limit=20 ÷ GET /products/{id}", ratio(list, get), ">= 0.5", 0.5, true));
             targets.add(target("(context) GET /products?limit=20 ÷ pgbench of its two statements", ratio(list, (double) ceiling.get("list_tps")), "-", 0, true));
+            double cursorFirst = rps(pgs, "cursor_first_page");
+            targets.add(target("cursor page (limit 20, total=none) ÷ GET /products/{id}", ratio(cursorFirst, get), ">= 0.5", 0.5, true));
+            targets.add(target("cursor page at 90 % depth ÷ first cursor page (" + PRODUCTS + " rows)",
+                    ratio(rps(pgs, "cursor_page_90pct"), cursorFirst), ">= 0.8", 0.8, true));
+            targets.add(target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, (double) ceiling.get("cursor_tps")), "-", 0, true));
             targets.add(target("POST /products req/s ÷ pgbench INSERT tps", ratio(post, (double) ceiling.get("insert_tps")), ">= 0.8", 0.8, true));
             targets.add(target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
             targets.add(target("(context) bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, (double) ceiling.get("bulk_rows_per_s")), "-", 0, true));
@@ -586,6 +614,7 @@ public final class Bench {
                     pg.get("peak_rss_mib"), lite.get("peak_rss_mib")));
             Files.writeString(dir.resolve("latest.md"), md.toString());
             Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
+            Files.writeString(dir.resolve("latest.svg"), Chart.svg(pgs, ls, ceiling));
             System.out.println();
             System.out.println(md);
         }
@@ -613,6 +642,67 @@ public final class Bench {
         private static String row(Map<String, Object> s) {
             return String.format(Locale.ROOT, "%.0f | %.2f | %.2f | %.3f | %d", s.get("rps"), s.get("p50_ms"), s.get("p99_ms"),
                     s.get("cpu_ms_per_request"), s.get("errors"));
+        }
+    }
+
+    /**
+     * bench/results/latest.svg: requests per second per scenario, PostgreSQL and SQLite side by side,
+     * with PostgreSQL's own ceiling (pgbench of the same statements) as a line over the scenarios that
+     * have one. Plain SVG text: no library, readable without a legend hunt (every bar is labelled).
+     */
+    static final class Chart {
+        private static final Map<String, String> CEILINGS = Map.of("get_product", "select_tps", "post_product", "insert_tps",
+                "list_products", "list_tps", "cursor_first_page", "cursor_tps", "cursor_page_90pct", "cursor_tps");
+
+        @SuppressWarnings("unchecked")
+        static String svg(Map<String, Object> pg, Map<String, Object> lite, Map<String, Object> ceiling) {
+            List<String> names = new ArrayList<>(pg.keySet());
+            double max = 0;
+            for (String name : names) {
+                max = Math.max(max, Math.max(value(pg, name), value(lite, name)));
+                if (CEILINGS.containsKey(name)) {
+                    max = Math.max(max, (double) ceiling.get(CEILINGS.get(name)));
+                }
+            }
+            int rowHeight = 46;
+            int left = 190;
+            int width = 900;
+            int height = 70 + names.size() * rowHeight;
+            double scale = (width - left - 120) / max;
+            StringBuilder svg = new StringBuilder();
+            svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                    + "font-family=\"sans-serif\" font-size=\"12\">%n", width, height));
+            svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+            svg.append("<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">Requests per second by scenario "
+                    + "(higher is better)</text>\n");
+            svg.append("<text x=\"10\" y=\"40\"><tspan fill=\"#1f77b4\">■ PostgreSQL</tspan>   <tspan fill=\"#ff7f0e\">■ SQLite"
+                    + "</tspan>   <tspan fill=\"#d62728\">| PostgreSQL's own ceiling (pgbench, same statements)</tspan></text>\n");
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                int y = 60 + i * rowHeight;
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", left - 8, y + 22, name));
+                bar(svg, left, y + 4, value(pg, name) * scale, "#1f77b4", value(pg, name));
+                bar(svg, left, y + 22, value(lite, name) * scale, "#ff7f0e", value(lite, name));
+                if (CEILINGS.containsKey(name)) {
+                    double c = (double) ceiling.get(CEILINGS.get(name));
+                    double x = left + c * scale;
+                    svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
+                            + "stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\" fill=\"#d62728\" font-size=\"10\">%.0f</text>%n",
+                            x, y + 2, x, y + 40, x + 3, y + 10, c));
+                }
+            }
+            return svg.append("</svg>\n").toString();
+        }
+
+        private static void bar(StringBuilder svg, int x, int y, double length, String colour, double value) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\">%.0f</text>%n", x, y, Math.max(1, length), colour, x + length + 4, y + 12, value));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static double value(Map<String, Object> scenarios, String name) {
+            Object s = scenarios.get(name);
+            return s == null ? 0 : (double) ((Map<String, Object>) s).get("rps");
         }
     }
 
