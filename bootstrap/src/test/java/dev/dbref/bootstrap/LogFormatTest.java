@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbref.persistence.TestDatabase;

@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Eventually;
 import dev.dbref.persistence.Standby;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;

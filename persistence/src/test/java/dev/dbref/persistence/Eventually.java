@@ -13,17 +13,30 @@ public final class Eventually {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + BOUND.toNanos();
+        await(what, BOUND, condition);
+    }
+
+    /** Waits at most {@code bound} for {@code condition}, polling; fails the test with {@code what} otherwise. */
+    public static void await(String what, Duration bound, BooleanSupplier condition) {
+        if (!within(bound, condition)) {
+            fail("not within " + bound.toSeconds() + " s: " + what);
+        }
+    }
+
+    /** Whether {@code condition} came true within {@code bound}, polling; never fails by itself. */
+    public static boolean within(Duration bound, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("not within " + BOUND.toSeconds() + " s: " + what);
+                return false;
             }
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail("interrupted while waiting for: " + what);
+                return false;
             }
         }
+        return true;
     }
 }
