@@ -1,3 +1,5 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -171,7 +173,7 @@ public final class Bench {
 
     Map<String, Object> wrk(Service service, String name, String script, int duration, int conns) throws Exception {
         Path lua = work.resolve(name + ".lua");
-        Files.writeString(lua, script);
+        Files.writeString(lua, script + Wrk.DONE_HOOK);
         Process p = new ProcessBuilder("wrk", "--latency", "-t" + threads, "-c" + conns, "-d" + duration + "s",
                 "--timeout", "10s", "-s", lua.toString(), "http://127.0.0.1:" + service.port).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -257,12 +259,11 @@ public final class Bench {
             return new Service(process, port, Report.round(startup, 3));
         }
 
-        /** User plus system CPU time of the service process so far. */
-        double cpuSeconds() throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks / 100.0; // USER_HZ is 100 on Linux
+        /** User plus system CPU time of the service process so far, as the JDK reports it. */
+        double cpuSeconds() {
+            return process.toHandle().info().totalCpuDuration()
+                    .orElseThrow(() -> new IllegalStateException("this system reports no CPU time for processes"))
+                    .toNanos() / 1e9;
         }
 
         double peakRssMiB() throws IOException {
@@ -450,45 +451,37 @@ public final class Bench {
         }
     }
 
-    /** Parses wrk's --latency report. */
+    /**
+     * wrk's figures from its own Lua {@code done()} hook, which every script gets appended: one
+     * line of JSON, read with Jackson, instead of parsing wrk's report for people.
+     */
     static final class Wrk {
-        static Map<String, Object> parse(String output) {
+        static final String DONE_HOOK = """
+
+                done = function(summary, latency, requests)
+                  local e = summary.errors
+                  io.write(string.format('WRK_RESULT {"requests": %d, "duration_us": %d, "p50_us": %d, "p99_us": %d, '
+                    .. '"non_2xx": %d, "socket_errors": %d}\\n', summary.requests, summary.duration,
+                    latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+                end
+                """;
+
+        static Map<String, Object> parse(String output) throws IOException {
+            String line = output.lines().filter(l -> l.startsWith("WRK_RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output));
+            JsonNode result = Json.MAPPER.readTree(line.substring("WRK_RESULT ".length()));
+            long requests = result.get("requests").asLong();
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("rps", Report.round(number(output, "Requests/sec:\\s+([0-9.]+)"), 1));
-            r.put("requests", (long) number(output, "(\\d+) requests in"));
-            r.put("p50_ms", Report.round(latency(output, "50%"), 3));
-            r.put("p99_ms", Report.round(latency(output, "99%"), 3));
-            long non2xx = (long) number(output, "Non-2xx or 3xx responses: (\\d+)");
-            Matcher sockets = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(output);
-            long socketErrors = 0;
-            if (sockets.find()) {
-                for (int g = 1; g <= 4; g++) {
-                    socketErrors += Long.parseLong(sockets.group(g));
-                }
-            }
+            r.put("rps", Report.round(requests / (result.get("duration_us").asLong() / 1e6), 1));
+            r.put("requests", requests);
+            r.put("p50_ms", Report.round(result.get("p50_us").asLong() / 1000.0, 3));
+            r.put("p99_ms", Report.round(result.get("p99_us").asLong() / 1000.0, 3));
+            long non2xx = result.get("non_2xx").asLong();
+            long socketErrors = result.get("socket_errors").asLong();
             r.put("non_2xx", non2xx);
             r.put("socket_errors", socketErrors);
             r.put("errors", non2xx + socketErrors);
             return r;
-        }
-
-        private static double number(String text, String regex) {
-            Matcher m = Pattern.compile(regex).matcher(text);
-            return m.find() ? Double.parseDouble(m.group(1)) : 0;
-        }
-
-        /** A latency percentile line such as {@code 99%  12.34ms}, in milliseconds. */
-        private static double latency(String text, String percentile) {
-            Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(text);
-            if (!m.find()) {
-                return 0;
-            }
-            double value = Double.parseDouble(m.group(1));
-            return switch (m.group(2)) {
-                case "us" -> value / 1000;
-                case "s" -> value * 1000;
-                default -> value;
-            };
         }
     }
 
@@ -521,7 +514,7 @@ public final class Bench {
         String cursorAfter(String path) throws Exception {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"next\":\"([^\"]+)\"").matcher(r.body());
+            Matcher m = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(r.body());
             if (!m.find()) {
                 throw new IllegalStateException("no next cursor at " + path + ": " + r.body());
             }
@@ -706,22 +699,12 @@ public final class Bench {
         }
     }
 
-    /** Enough JSON for the results: maps, numbers, strings. */
+    /** Results written with Jackson, in the order they were measured. */
     static final class Json {
-        @SuppressWarnings("unchecked")
-        static String write(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                return map.entrySet().stream().map(e -> quote(String.valueOf(e.getKey())) + ": " + write(e.getValue()))
-                        .collect(Collectors.joining(", ", "{", "}"));
-            }
-            if (value instanceof Number || value instanceof Boolean) {
-                return String.valueOf(value);
-            }
-            return quote(String.valueOf(value));
-        }
+        static final ObjectMapper MAPPER = new ObjectMapper();
 
-        private static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        static String write(Object value) throws IOException {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         }
     }
 }
