@@ -1,10 +1,8 @@
 package dev.dbref.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbref.domain.model.PostFilter;
 import dev.dbref.domain.model.PostInclude;
 import dev.dbref.domain.model.PostQuery;
-import dev.dbref.domain.model.PostView;
 import dev.dbref.domain.usecase.PostUseCases;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;

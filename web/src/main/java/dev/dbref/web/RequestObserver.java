@@ -10,7 +10,6 @@ import io.helidon.webserver.http.RoutingResponse;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;

@@ -12,7 +12,6 @@ import dev.dbref.domain.model.User;
 import dev.dbref.domain.port.Repositories;
 import dev.dbref.domain.port.UnitOfWork;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;

@@ -13,7 +13,6 @@ import dev.dbref.domain.port.UnitOfWork;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
