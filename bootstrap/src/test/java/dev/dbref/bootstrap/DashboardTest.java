@@ -4,7 +4,8 @@ import dev.dbref.persistence.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbref.persistence.TestDatabase;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardTest {
     private static final Pattern METRIC = Pattern.compile("\\b((?:http|hikaricp|jvm|process|db)_[a-z_]+)\\b");
 
-    @Test
-    void every_metric_the_dashboard_queries_is_served() throws Exception {
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void every_metric_the_dashboard_queries_is_served(TestDatabase database) throws Exception {
         JsonNode dashboard = new ObjectMapper().readTree(Path.of("..", "deploy", "grafana", "dbref.json").toFile());
         Set<String> queried = new TreeSet<>();
         for (JsonNode panel : dashboard.get("panels")) {
@@ -34,7 +36,7 @@ class DashboardTest {
         }
         assertTrue(queried.size() >= 12, "too few metrics found in the dashboard: " + queried);
 
-        try (Application app = TestServers.start(TestDatabase.POSTGRESQL)) {
+        try (Application app = TestServers.start(database)) {
             Http http = new Http(app.port());
             http.post("/products", "{\"name\": \"d\", \"price\": 1}");
             http.get("/products");
