@@ -3,6 +3,7 @@ package dev.dbref.web;
 import dev.dbref.domain.model.PostFilter;
 import dev.dbref.domain.model.PostInclude;
 import dev.dbref.domain.model.PostQuery;
+import dev.dbref.domain.model.PostUpdate;
 import dev.dbref.domain.usecase.PostUseCases;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -59,7 +60,7 @@ final class PostRoutes {
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "post");
         var patch = PostJson.patch(RequestBodies.object(req));
-        Responses.json(res, Status.OK_200, PostJson.post(posts.updatePost().update(id, patch)));
+        Responses.json(res, Status.OK_200, PostJson.post(posts.updatePost().update(new PostUpdate(id, patch))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbref.domain.model.FieldError;
 import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductReplacement;
+import dev.dbref.domain.model.ProductUpdate;
 import dev.dbref.domain.model.ProductQuery;
 import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.model.ValidationException;
@@ -66,17 +69,17 @@ final class ProductRoutes {
     private void replace(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.replaceProduct().replace(id, draft, IfMatch.expectedVersion(req)));
+        sendOne(res, Status.OK_200, products.replaceProduct().replace(new ProductReplacement(id, draft, IfMatch.expectedVersion(req))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         var patch = ProductJson.patch(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.updateProduct().update(id, patch, IfMatch.expectedVersion(req)));
+        sendOne(res, Status.OK_200, products.updateProduct().update(new ProductUpdate(id, patch, IfMatch.expectedVersion(req))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        products.deleteProduct().delete(PathIds.id(req, "product"), IfMatch.expectedVersion(req));
+        products.deleteProduct().delete(new ProductDeletion(PathIds.id(req, "product"), IfMatch.expectedVersion(req)));
         Responses.noContent(res);
     }
 

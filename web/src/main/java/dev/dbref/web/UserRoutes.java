@@ -2,11 +2,12 @@ package dev.dbref.web;
 
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.User;
-import dev.dbref.domain.model.PostFilter;
-import dev.dbref.domain.model.PostQuery;
+import dev.dbref.domain.model.NewPost;
 import dev.dbref.domain.model.UserFilter;
 import dev.dbref.domain.model.UserInclude;
+import dev.dbref.domain.model.UserPostsQuery;
 import dev.dbref.domain.model.UserQuery;
+import dev.dbref.domain.model.UserUpdate;
 import dev.dbref.domain.model.UserView;
 import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
@@ -76,7 +77,7 @@ final class UserRoutes {
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "user");
         var patch = UserJson.userPatch(RequestBodies.object(req));
-        Responses.json(res, Status.OK_200, UserJson.user(users.updateUser().update(id, patch)));
+        Responses.json(res, Status.OK_200, UserJson.user(users.updateUser().update(new UserUpdate(id, patch))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
@@ -86,7 +87,7 @@ final class UserRoutes {
 
     private void createPost(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
-        Post created = posts.createPost().create(userId, PostJson.draft(RequestBodies.object(req)));
+        Post created = posts.createPost().create(new NewPost(userId, PostJson.draft(RequestBodies.object(req))));
         res.header(HeaderNames.LOCATION, "/posts/" + created.id());
         Responses.json(res, Status.CREATED_201, PostJson.post(created));
     }
@@ -95,8 +96,7 @@ final class UserRoutes {
         long userId = PathIds.id(req, "user");
         QueryParams params = new QueryParams(req.query(), Paging.PARAMETERS);
         String scope = "posts of user " + userId;
-        PostQuery query = new PostQuery(PostFilter.NONE.ofUser(userId), paging.read(params, scope), Set.of());
-        var page = posts.listPosts().listOfUser(userId, query);
+        var page = posts.listPosts().listOfUser(new UserPostsQuery(userId, paging.read(params, scope)));
         Responses.json(res, Status.OK_200, paging.envelope(page, v -> PostJson.post(v.post()), scope));
     }
 }

@@ -2,7 +2,7 @@ package dev.dbref.domain.usecase;
 
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Post;
-import dev.dbref.domain.model.PostDraft;
+import dev.dbref.domain.model.NewPost;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
@@ -18,12 +18,12 @@ public final class CreatePost {
     }
 
     /** @throws NotFoundException when the user does not exist */
-    public Post create(long userId, PostDraft draft) {
+    public Post create(NewPost command) {
         return unitOfWork.write(repos -> {
-            if (!repos.users().exists(userId)) {
-                throw new NotFoundException("user", userId);
+            if (!repos.users().exists(command.userId())) {
+                throw new NotFoundException("user", command.userId());
             }
-            return repos.posts().insert(userId, draft, Now.of(clock));
+            return repos.posts().insert(command.userId(), command.draft(), Now.of(clock));
         });
     }
 }

@@ -1,6 +1,6 @@
 package dev.dbref.domain.usecase;
 
-import dev.dbref.domain.model.ExpectedVersion;
+import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.port.UnitOfWork;
@@ -14,14 +14,13 @@ public final class DeleteProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public void delete(long id, ExpectedVersion expectedVersion) {
+    public void delete(ProductDeletion command) {
         unitOfWork.write(repos -> {
-            if (!repos.products().delete(id, expectedVersion)) {
-                throw VersionCheck.failure(repos.products(), id, expectedVersion);
+            if (!repos.products().delete(command.id(), command.expected())) {
+                throw VersionCheck.failure(repos.products(), command.id(), command.expected());
             }
             return null;
         });

@@ -9,11 +9,13 @@ import dev.dbref.domain.model.PostView;
 import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.model.SeekKey;
 import dev.dbref.domain.model.User;
+import dev.dbref.domain.model.UserPostsQuery;
 import dev.dbref.domain.port.Repositories;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,13 +34,13 @@ public final class ListPosts {
         return unitOfWork.read(repos -> page(repos, query));
     }
 
-    /** The posts of one user; 404 when the user does not exist. The query's own user filter is replaced. */
-    public ResultPage<PostView> listOfUser(long userId, PostQuery query) {
+    /** The posts of one user; 404 when the user does not exist. */
+    public ResultPage<PostView> listOfUser(UserPostsQuery query) {
         return unitOfWork.read(repos -> {
-            if (!repos.users().exists(userId)) {
-                throw new NotFoundException("user", userId);
+            if (!repos.users().exists(query.userId())) {
+                throw new NotFoundException("user", query.userId());
             }
-            return page(repos, new PostQuery(PostFilter.NONE.ofUser(userId), query.page(), query.include()));
+            return page(repos, new PostQuery(PostFilter.NONE.ofUser(query.userId()), query.page(), Set.of()));
         });
     }
 

@@ -3,7 +3,7 @@ package dev.dbref.domain.usecase;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
-import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductReplacement;
 import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.port.UnitOfWork;
 
@@ -20,13 +20,12 @@ public final class ReplaceProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException      when there is no such product
      * @throws StaleVersionException  when the product exists at another version; nothing changed
      */
-    public Product replace(long id, ProductDraft draft, ExpectedVersion expectedVersion) {
+    public Product replace(ProductReplacement command) {
         return unitOfWork.write(repos -> repos.products()
-                .replace(id, draft, expectedVersion, Now.of(clock))
-                .orElseThrow(() -> VersionCheck.failure(repos.products(), id, expectedVersion)));
+                .replace(command.id(), command.draft(), command.expected(), Now.of(clock))
+                .orElseThrow(() -> VersionCheck.failure(repos.products(), command.id(), command.expected())));
     }
 }

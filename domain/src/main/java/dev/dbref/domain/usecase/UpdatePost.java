@@ -2,7 +2,7 @@ package dev.dbref.domain.usecase;
 
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Post;
-import dev.dbref.domain.model.PostPatch;
+import dev.dbref.domain.model.PostUpdate;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
@@ -17,11 +17,12 @@ public final class UpdatePost {
         this.clock = clock;
     }
 
-    public Post update(long id, PostPatch patch) {
-        if (patch.isEmpty()) {
+    public Post update(PostUpdate command) {
+        long id = command.id();
+        if (command.patch().isEmpty()) {
             return unitOfWork.read(repos -> repos.posts().findById(id)).orElseThrow(() -> new NotFoundException("post", id));
         }
-        return unitOfWork.write(repos -> repos.posts().update(id, patch, Now.of(clock)))
+        return unitOfWork.write(repos -> repos.posts().update(id, command.patch(), Now.of(clock)))
                 .orElseThrow(() -> new NotFoundException("post", id));
     }
 }

@@ -3,7 +3,7 @@ package dev.dbref.domain.usecase;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
-import dev.dbref.domain.model.ProductPatch;
+import dev.dbref.domain.model.ProductUpdate;
 import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.port.UnitOfWork;
 
@@ -23,17 +23,16 @@ public final class UpdateProduct {
     }
 
     /**
-     * @param expectedVersion the version the client last saw, or any
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public Product update(long id, ProductPatch patch, ExpectedVersion expectedVersion) {
-        if (patch.isEmpty()) {
-            return unchanged(id, expectedVersion);
+    public Product update(ProductUpdate command) {
+        if (command.patch().isEmpty()) {
+            return unchanged(command.id(), command.expected());
         }
         return unitOfWork.write(repos -> repos.products()
-                .update(id, patch, expectedVersion, Now.of(clock))
-                .orElseThrow(() -> VersionCheck.failure(repos.products(), id, expectedVersion)));
+                .update(command.id(), command.patch(), command.expected(), Now.of(clock))
+                .orElseThrow(() -> VersionCheck.failure(repos.products(), command.id(), command.expected())));
     }
 
     /** An empty patch changes nothing, not even the version, but still answers 404 and 412 truthfully. */

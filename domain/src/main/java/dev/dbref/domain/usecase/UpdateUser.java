@@ -2,7 +2,7 @@ package dev.dbref.domain.usecase;
 
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.User;
-import dev.dbref.domain.model.UserPatch;
+import dev.dbref.domain.model.UserUpdate;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Clock;
@@ -17,11 +17,12 @@ public final class UpdateUser {
         this.clock = clock;
     }
 
-    public User update(long id, UserPatch patch) {
-        if (patch.isEmpty()) {
+    public User update(UserUpdate command) {
+        long id = command.id();
+        if (command.patch().isEmpty()) {
             return unitOfWork.read(repos -> repos.users().findById(id)).orElseThrow(() -> new NotFoundException("user", id));
         }
-        return unitOfWork.write(repos -> repos.users().update(id, patch, Now.of(clock)))
+        return unitOfWork.write(repos -> repos.users().update(id, command.patch(), Now.of(clock)))
                 .orElseThrow(() -> new NotFoundException("user", id));
     }
 }

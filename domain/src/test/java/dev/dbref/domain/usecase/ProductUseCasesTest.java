@@ -7,7 +7,9 @@ import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
 import dev.dbref.domain.model.ProductFilter;
+import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.ProductPatch;
+import dev.dbref.domain.model.ProductUpdate;
 import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.model.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -52,9 +54,9 @@ class ProductUseCasesTest {
     void update_tells_a_stale_version_from_a_missing_product() {
         long id = products.createProduct().create(draft("a")).id();
 
-        assertEquals(2, products.updateProduct().update(id, quantity(5), ExpectedVersion.of(1)).version());
-        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(id, quantity(6), ExpectedVersion.of(1)));
-        assertThrows(NotFoundException.class, () -> products.updateProduct().update(id + 1, quantity(6), ExpectedVersion.of(1)));
+        assertEquals(2, products.updateProduct().update(new ProductUpdate(id, quantity(5), ExpectedVersion.of(1))).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(new ProductUpdate(id, quantity(6), ExpectedVersion.of(1))));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(new ProductUpdate(id + 1, quantity(6), ExpectedVersion.of(1))));
         assertEquals(5, products.getProduct().get(id).quantity());
     }
 
@@ -63,20 +65,20 @@ class ProductUseCasesTest {
         long id = products.createProduct().create(draft("a")).id();
         ProductPatch empty = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep());
 
-        assertEquals(1, products.updateProduct().update(id, empty, ExpectedVersion.any()).version());
-        assertEquals(1, products.updateProduct().update(id, empty, ExpectedVersion.of(1)).version());
-        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(id, empty, ExpectedVersion.of(9)));
-        assertThrows(NotFoundException.class, () -> products.updateProduct().update(id + 1, empty, ExpectedVersion.any()));
+        assertEquals(1, products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.any())).version());
+        assertEquals(1, products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.of(1))).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.of(9))));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(new ProductUpdate(id + 1, empty, ExpectedVersion.any())));
     }
 
     @Test
     void delete_honours_the_version() {
         long id = products.createProduct().create(draft("a")).id();
 
-        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.of(2)));
-        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.unmatchable()));
-        products.deleteProduct().delete(id, ExpectedVersion.of(1));
-        assertThrows(NotFoundException.class, () -> products.deleteProduct().delete(id, ExpectedVersion.any()));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.of(2))));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.unmatchable())));
+        products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.of(1)));
+        assertThrows(NotFoundException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.any())));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.dbref.domain.usecase;
 
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.model.NewPost;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.PagePosition;
 import dev.dbref.domain.model.PageRequest;
@@ -17,6 +18,8 @@ import dev.dbref.domain.model.UserDraft;
 import dev.dbref.domain.model.UserFilter;
 import dev.dbref.domain.model.UserInclude;
 import dev.dbref.domain.model.UserPatch;
+import dev.dbref.domain.model.UserPostsQuery;
+import dev.dbref.domain.model.UserUpdate;
 import dev.dbref.domain.model.UserQuery;
 import dev.dbref.domain.model.UserView;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,8 @@ class UserPostUseCasesTest {
     @Test
     void a_post_needs_an_existing_user_and_goes_with_it() {
         User ada = user("ada");
-        long post = posts.createPost().create(ada.id(), new PostDraft("hello", null)).id();
-        assertThrows(NotFoundException.class, () -> posts.createPost().create(ada.id() + 100, new PostDraft("x", null)));
+        long post = posts.createPost().create(new NewPost(ada.id(), new PostDraft("hello", null))).id();
+        assertThrows(NotFoundException.class, () -> posts.createPost().create(new NewPost(ada.id() + 100, new PostDraft("x", null))));
 
         users.deleteUser().delete(ada.id());
         assertThrows(NotFoundException.class, () -> posts.getPost().get(post, Set.of()));
@@ -58,15 +61,15 @@ class UserPostUseCasesTest {
         User ada = user("ada");
         assertEquals(Instant.parse("2026-11-22T10:15:30.123Z"), ada.createdAt());
         user("bob");
-        assertThrows(ConflictException.class, () -> users.updateUser().update(ada.id(),
-                new UserPatch(Change.to("BOB@example.com"), Change.keep(), Change.keep())));
+        assertThrows(ConflictException.class, () -> users.updateUser().update(new UserUpdate(ada.id(),
+                new UserPatch(Change.to("BOB@example.com"), Change.keep(), Change.keep()))));
         assertEquals("ada@example.com", users.getUser().get(ada.id(), Set.of()).user().email(), "nothing half-written");
     }
 
     @Test
     void includes_embed_only_what_was_asked_for() {
         User ada = user("ada");
-        posts.createPost().create(ada.id(), new PostDraft("one", null));
+        posts.createPost().create(new NewPost(ada.id(), new PostDraft("one", null)));
 
         assertTrue(users.getUser().get(ada.id(), Set.of()).posts().isEmpty());
         assertEquals(1, users.getUser().get(ada.id(), Set.of(UserInclude.POSTS)).posts().orElseThrow().size());
@@ -89,11 +92,10 @@ class UserPostUseCasesTest {
         assertEquals(5, second.total().getAsLong());
         assertEquals(List.of("cat", "dan"), second.items().stream().map(v -> v.user().username()).toList());
 
-        ResultPage<PostView> none = posts.listPosts().listOfUser(first.items().getFirst().user().id(),
-                new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of()));
+        ResultPage<PostView> none = posts.listPosts().listOfUser(
+                new UserPostsQuery(first.items().getFirst().user().id(), PageRequest.FIRST));
         assertFalse(none.hasMore());
         assertTrue(none.next().isEmpty());
-        assertThrows(NotFoundException.class, () -> posts.listPosts().listOfUser(999,
-                new PostQuery(PostFilter.NONE, PageRequest.FIRST, Set.of())));
+        assertThrows(NotFoundException.class, () -> posts.listPosts().listOfUser(new UserPostsQuery(999, PageRequest.FIRST)));
     }
 }
