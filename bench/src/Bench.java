@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -46,7 +47,42 @@ public final class Bench {
     final int connections;
     final int threads = 2;
     final Path work;
-    final Map<String, Object> results = new LinkedHashMap<>();
+
+    /** One scenario: what wrk measured, and the service's CPU time per request meanwhile. */
+    record Scenario(double rps, long requests, double p50Ms, double p99Ms, long non2xx, long socketErrors,
+                    double cpuMsPerRequest) {
+        long errors() {
+            return non2xx + socketErrors;
+        }
+
+        Scenario withCpuMsPerRequest(double cpu) {
+            return new Scenario(rps, requests, p50Ms, p99Ms, non2xx, socketErrors, cpu);
+        }
+    }
+
+    /** The service on one database: start-up, every scenario in the order run, peak memory. */
+    record ServiceRun(double startupS, Map<String, Scenario> scenarios, double peakRssMib) {
+        double rps(String scenario) {
+            return scenarios.get(scenario).rps();
+        }
+
+        long errors() {
+            return scenarios.values().stream().mapToLong(Scenario::errors).sum();
+        }
+    }
+
+    /** PostgreSQL's own ceiling in the same run: pgbench of the statements the service runs. */
+    record Ceiling(double selectTps, double cursorTps, double listTps, double insertTps, double bulkRowsPerS, String server) {
+    }
+
+    record Machine(String date, int cpus, String cpu, double memoryGib, String java) {
+    }
+
+    record Settings(int durationS, int connections, int wrkThreads, boolean requestLog) {
+    }
+
+    record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql, ServiceRun sqlite) {
+    }
 
     Bench(Path root, int seconds, int connections) throws IOException {
         this.root = root;
@@ -77,43 +113,42 @@ public final class Bench {
     }
 
     void run() throws Exception {
-        results.put("machine", machine());
-        results.put("settings", Map.of("duration_s", seconds, "connections", connections, "wrk_threads", threads,
-                "request_log", false));
+        Machine machine = machine();
+        Settings settings = new Settings(seconds, connections, threads, false);
         Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"));
+        Ceiling ceiling;
+        ServiceRun postgres;
         try {
-            Map<String, Object> ceiling = new LinkedHashMap<>();
+            double[] reads = new double[3];
             // The read ceilings run on the freshly loaded data set, before any write scenario grows it.
-            Map<String, Object> postgres = benchService("postgresql", pg.serviceUrl(), () -> {
+            postgres = benchService("postgresql", pg.serviceUrl(), () -> {
                 // Statistics and the visibility map, as autovacuum would give them a minute after the
                 // load: without them the first plans are guesses and index-only scans read the heap.
                 pg.execute("VACUUM ANALYZE");
-                ceiling.put("select_tps", pg.pgbench(work, connections, threads, seconds, """
+                reads[0] = (pg.pgbench(work, connections, threads, seconds, """
                         \\set id random(1, %d)
                         SELECT id, name, name_key, description, price, quantity, version, created_at, updated_at FROM products WHERE id = :id;
                         """.formatted(PRODUCTS)));
-                ceiling.put("cursor_tps", pg.pgbench(work, connections, threads, seconds, """
+                reads[1] = (pg.pgbench(work, connections, threads, seconds, """
                         \\set after random(0, %d)
                         SELECT id, name, description, price, quantity, version, created_at, updated_at FROM products WHERE id >= :after AND id > :after ORDER BY id LIMIT 21;
                         """.formatted(PRODUCTS - 21)));
-                ceiling.put("list_tps", pg.pgbench(work, connections, threads, seconds, """
+                reads[2] = (pg.pgbench(work, connections, threads, seconds, """
                         \\set skip random(0, %d)
                         SELECT p.id, p.name, p.description, p.price, p.quantity, p.version, p.created_at, p.updated_at FROM products p JOIN (SELECT id FROM products ORDER BY id LIMIT 20 OFFSET :skip) page ON p.id = page.id ORDER BY p.id;
                         SELECT count(*) FROM products;
                         """.formatted(PRODUCTS - 20)));
             });
-            ceiling.put("insert_tps", pg.pgbench(work, connections, threads, seconds, """
+            double insert = pg.pgbench(work, connections, threads, seconds, """
                     INSERT INTO products (name, name_key, description, price, quantity, version, created_at, updated_at) VALUES ('pgbench', 'pgbench', NULL, 9.99, 1, 1, now(), now()) RETURNING *;
-                    """));
-            ceiling.put("bulk_rows_per_s", BULK_ITEMS * pg.pgbench(work, connections, threads, seconds, Scripts.bulkInsertSql()));
-            ceiling.put("server", pg.version());
-            results.put("pgbench", ceiling);
-            results.put("postgresql", postgres);
+                    """);
+            double bulkRows = BULK_ITEMS * pg.pgbench(work, connections, threads, seconds, Scripts.bulkInsertSql());
+            ceiling = new Ceiling(reads[0], reads[1], reads[2], insert, bulkRows, pg.version());
         } finally {
             pg.close();
         }
-        results.put("sqlite", benchService("sqlite", "sqlite:" + work.resolve("bench.db"), () -> { }));
-        Report.write(root.resolve("bench/results"), results);
+        ServiceRun sqlite = benchService("sqlite", "sqlite:" + work.resolve("bench.db"), () -> { });
+        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, sqlite));
     }
 
     /** The SQLite database, the scripts and the service logs go; the results are in bench/results. */
@@ -131,18 +166,16 @@ public final class Bench {
         void run() throws Exception;
     }
 
-    Map<String, Object> benchService(String name, String databaseUrl, Step beforeScenarios) throws Exception {
+    ServiceRun benchService(String name, String databaseUrl, Step beforeScenarios) throws Exception {
         System.out.println("== " + name);
         Service service = Service.start(root, databaseUrl, work.resolve(name + "-service.log"));
         try {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("startup_s", service.startupSeconds);
             load(service);
             // The JIT needs a while: without this the first scenarios measure compilation.
             wrk(service, "warmup", Scripts.getProduct(), Math.min(20, 2 * seconds), connections);
             wrk(service, "warmup", Scripts.listProducts(), Math.min(10, seconds), connections);
             beforeScenarios.run();
-            Map<String, Object> scenarios = new LinkedHashMap<>();
+            Map<String, Scenario> scenarios = new LinkedHashMap<>();
             scenarios.put("get_product", scenario(service, "get_product", Scripts.getProduct(), connections));
             scenarios.put("list_products", scenario(service, "list_products", Scripts.listProducts(), connections));
             scenarios.put("cursor_first_page", scenario(service, "cursor_first_page", Scripts.cursorPage(""), connections));
@@ -152,26 +185,23 @@ public final class Bench {
             scenarios.put("patch_product", scenario(service, "patch_product", Scripts.patchProduct(), connections));
             scenarios.put("post_product", scenario(service, "post_product", Scripts.postProduct(), connections));
             scenarios.put("post_bulk_1000", scenario(service, "post_bulk_1000", Scripts.postBulk(), connections));
-            out.put("scenarios", scenarios);
-            out.put("peak_rss_mib", service.peakRssMiB());
-            return out;
+            return new ServiceRun(service.startupSeconds, scenarios, service.peakRssMiB());
         } finally {
             service.stop();
         }
     }
 
-    Map<String, Object> scenario(Service service, String name, String script, int conns) throws Exception {
+    Scenario scenario(Service service, String name, String script, int conns) throws Exception {
         double cpuBefore = service.cpuSeconds();
-        Map<String, Object> r = wrk(service, name, script, seconds, conns);
+        Scenario measured = wrk(service, name, script, seconds, conns);
         double cpu = service.cpuSeconds() - cpuBefore;
-        long requests = (long) r.get("requests");
-        r.put("cpu_ms_per_request", requests == 0 ? 0 : Report.round(cpu * 1000 / requests, 3));
+        Scenario r = measured.withCpuMsPerRequest(measured.requests() == 0 ? 0 : Report.round(cpu * 1000 / measured.requests(), 3));
         System.out.printf(Locale.ROOT, "   %-20s %10.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n", name,
-                r.get("rps"), r.get("p50_ms"), r.get("p99_ms"), r.get("errors"));
+                r.rps(), r.p50Ms(), r.p99Ms(), r.errors());
         return r;
     }
 
-    Map<String, Object> wrk(Service service, String name, String script, int duration, int conns) throws Exception {
+    Scenario wrk(Service service, String name, String script, int duration, int conns) throws Exception {
         Path lua = work.resolve(name + ".lua");
         Files.writeString(lua, script + Wrk.DONE_HOOK);
         Process p = new ProcessBuilder("wrk", "--latency", "-t" + threads, "-c" + conns, "-d" + duration + "s",
@@ -198,16 +228,13 @@ public final class Bench {
                 "{\"title\": \"post " + i + "\", \"body\": \"Lorem ipsum dolor sit amet.\"}"));
     }
 
-    static Map<String, Object> machine() throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("date", Instant.now().toString());
-        m.put("cpus", Runtime.getRuntime().availableProcessors());
-        m.put("cpu", Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown"));
-        m.put("memory_gib", Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Report.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0, 1)).orElse(0.0));
-        m.put("java", System.getProperty("java.version"));
-        return m;
+    static Machine machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
+        double memoryGib = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Report.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0, 1)).orElse(0.0);
+        return new Machine(Instant.now().toString(), Runtime.getRuntime().availableProcessors(), cpu, memoryGib,
+                System.getProperty("java.version"));
     }
 
     static int freePort() throws IOException {
@@ -466,22 +493,14 @@ public final class Bench {
                 end
                 """;
 
-        static Map<String, Object> parse(String output) throws IOException {
+        static Scenario parse(String output) throws IOException {
             String line = output.lines().filter(l -> l.startsWith("WRK_RESULT ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("wrk printed no result:\n" + output));
             JsonNode result = Json.MAPPER.readTree(line.substring("WRK_RESULT ".length()));
             long requests = result.get("requests").asLong();
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("rps", Report.round(requests / (result.get("duration_us").asLong() / 1e6), 1));
-            r.put("requests", requests);
-            r.put("p50_ms", Report.round(result.get("p50_us").asLong() / 1000.0, 3));
-            r.put("p99_ms", Report.round(result.get("p99_us").asLong() / 1000.0, 3));
-            long non2xx = result.get("non_2xx").asLong();
-            long socketErrors = result.get("socket_errors").asLong();
-            r.put("non_2xx", non2xx);
-            r.put("socket_errors", socketErrors);
-            r.put("errors", non2xx + socketErrors);
-            return r;
+            return new Scenario(Report.round(requests / (result.get("duration_us").asLong() / 1e6), 1), requests,
+                    Report.round(result.get("p50_us").asLong() / 1000.0, 3), Report.round(result.get("p99_us").asLong() / 1000.0, 3),
+                    result.get("non_2xx").asLong(), result.get("socket_errors").asLong(), 0);
         }
     }
 
@@ -550,76 +569,62 @@ public final class Bench {
             return Math.round(value * scale) / scale;
         }
 
-        @SuppressWarnings("unchecked")
-        static void write(Path dir, Map<String, Object> results) throws IOException {
+        static void write(Path dir, Results results) throws IOException {
             Files.createDirectories(dir);
-            Map<String, Object> pg = (Map<String, Object>) results.get("postgresql");
-            Map<String, Object> lite = (Map<String, Object>) results.get("sqlite");
-            Map<String, Object> ceiling = (Map<String, Object>) results.get("pgbench");
-            Map<String, Object> pgs = (Map<String, Object>) pg.get("scenarios");
-            Map<String, Object> ls = (Map<String, Object>) lite.get("scenarios");
+            ServiceRun pg = results.postgresql();
+            ServiceRun lite = results.sqlite();
+            Ceiling ceiling = results.pgbench();
 
-            double get = rps(pgs, "get_product");
-            double list = rps(pgs, "list_products");
-            double post = rps(pgs, "post_product");
-            double bulkRows = rps(pgs, "post_bulk_1000") * BULK_ITEMS;
-            long errors = errors(pgs) + errors(ls);
-            double peakRss = Math.max((double) pg.get("peak_rss_mib"), (double) lite.get("peak_rss_mib"));
+            double get = pg.rps("get_product");
+            double list = pg.rps("list_products");
+            double post = pg.rps("post_product");
+            double bulkRows = pg.rps("post_bulk_1000") * BULK_ITEMS;
+            long errors = pg.errors() + lite.errors();
+            double peakRss = Math.max(pg.peakRssMib(), lite.peakRssMib());
+            double cursorFirst = pg.rps("cursor_first_page");
 
             List<String[]> targets = new ArrayList<>();
-            targets.add(target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, (double) ceiling.get("select_tps")), ">= 0.20", 0.20, true));
+            targets.add(target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, ceiling.selectTps()), ">= 0.20", 0.20, true));
             targets.add(target("GET /products?limit=20 ÷ GET /products/{id}", ratio(list, get), ">= 0.5", 0.5, true));
-            targets.add(target("(context) GET /products?limit=20 ÷ pgbench of its two statements", ratio(list, (double) ceiling.get("list_tps")), "-", 0, true));
-            double cursorFirst = rps(pgs, "cursor_first_page");
+            targets.add(target("(context) GET /products?limit=20 ÷ pgbench of its two statements", ratio(list, ceiling.listTps()), "-", 0, true));
             targets.add(target("cursor page (limit 20, total=none) ÷ GET /products/{id}", ratio(cursorFirst, get), ">= 0.5", 0.5, true));
             targets.add(target("cursor page at 90 % depth ÷ first cursor page (" + PRODUCTS + " rows)",
-                    ratio(rps(pgs, "cursor_page_90pct"), cursorFirst), ">= 0.8", 0.8, true));
-            targets.add(target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, (double) ceiling.get("cursor_tps")), "-", 0, true));
-            targets.add(target("POST /products req/s ÷ pgbench INSERT tps", ratio(post, (double) ceiling.get("insert_tps")), ">= 0.8", 0.8, true));
+                    ratio(pg.rps("cursor_page_90pct"), cursorFirst), ">= 0.8", 0.8, true));
+            targets.add(target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, ceiling.cursorTps()), "-", 0, true));
+            targets.add(target("POST /products req/s ÷ pgbench INSERT tps", ratio(post, ceiling.insertTps()), ">= 0.8", 0.8, true));
             targets.add(target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
-            targets.add(target("(context) bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, (double) ceiling.get("bulk_rows_per_s")), "-", 0, true));
-            targets.add(target("p99 GET /products/{id}, " + results.get("settings").toString().replaceAll(".*connections=(\\d+).*", "$1")
-                    + " connections (ms)", (double) ((Map<String, Object>) pgs.get("get_product")).get("p99_ms"), "<= 20", 20, false));
+            targets.add(target("(context) bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, ceiling.bulkRowsPerS()), "-", 0, true));
+            targets.add(target("p99 GET /products/{id}, " + results.settings().connections() + " connections (ms)",
+                    pg.scenarios().get("get_product").p99Ms(), "<= 20", 20, false));
             targets.add(target("errors in any scenario (both databases)", errors, "0", 0, false));
-            targets.add(target("start-up to healthy, SQLite, JVM included (s)", (double) lite.get("startup_s"), "<= 1.0", 1.0, false));
+            targets.add(target("start-up to healthy, SQLite, JVM included (s)", lite.startupS(), "<= 1.0", 1.0, false));
             targets.add(target("peak RSS under load (MiB)", peakRss, "<= 128", 128, false));
-            targets.add(target("SQLite POST /products req/s", rps(ls, "post_product"), ">= 5000", 5000, true));
+            targets.add(target("SQLite POST /products req/s", lite.rps("post_product"), ">= 5000", 5000, true));
 
             StringBuilder md = new StringBuilder();
-            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-            md.append("Run ").append(machine.get("date")).append(" on ").append(machine.get("cpus")).append(" × ")
-                    .append(machine.get("cpu")).append(", ").append(machine.get("memory_gib")).append(" GiB, Java ")
-                    .append(machine.get("java")).append("; PostgreSQL ").append(ceiling.get("server"))
-                    .append(" with durable commits; ").append(results.get("settings")).append(".\n\n");
+            Machine machine = results.machine();
+            md.append("Run ").append(machine.date()).append(" on ").append(machine.cpus()).append(" × ")
+                    .append(machine.cpu()).append(", ").append(machine.memoryGib()).append(" GiB, Java ")
+                    .append(machine.java()).append("; PostgreSQL ").append(ceiling.server())
+                    .append(" with durable commits; ").append(results.settings()).append(".\n\n");
             md.append("| figure | measured | target | met |\n|---|---|---|---|\n");
             for (String[] t : targets) {
                 md.append("| ").append(String.join(" | ", t)).append(" |\n");
             }
             md.append("\n| scenario | PostgreSQL req/s | p50 ms | p99 ms | CPU ms/req | errors | SQLite req/s | p50 ms | p99 ms | CPU ms/req | errors |\n")
                     .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-            for (String name : pgs.keySet()) {
-                Map<String, Object> a = (Map<String, Object>) pgs.get(name);
-                Map<String, Object> b = (Map<String, Object>) ls.get(name);
-                md.append("| ").append(name).append(" | ").append(row(a)).append(" | ").append(row(b)).append(" |\n");
+            for (String name : pg.scenarios().keySet()) {
+                md.append("| ").append(name).append(" | ").append(row(pg.scenarios().get(name))).append(" | ")
+                        .append(row(lite.scenarios().get(name))).append(" |\n");
             }
-            md.append(String.format(Locale.ROOT, "%npgbench ceiling: SELECT %.0f tps, INSERT %.0f tps, list page + count %.0f tps, bulk INSERT %.0f rows/s. Start-up: PostgreSQL %.2f s, SQLite %.2f s. Peak RSS: PostgreSQL %.0f MiB, SQLite %.0f MiB.%n",
-                    ceiling.get("select_tps"), ceiling.get("insert_tps"), ceiling.get("list_tps"), ceiling.get("bulk_rows_per_s"), pg.get("startup_s"), lite.get("startup_s"),
-                    pg.get("peak_rss_mib"), lite.get("peak_rss_mib")));
+            md.append(String.format(Locale.ROOT, "%npgbench ceiling: SELECT %.0f tps, INSERT %.0f tps, list page + count %.0f tps, cursor page %.0f tps, bulk INSERT %.0f rows/s. Start-up: PostgreSQL %.2f s, SQLite %.2f s. Peak RSS: PostgreSQL %.0f MiB, SQLite %.0f MiB.%n",
+                    ceiling.selectTps(), ceiling.insertTps(), ceiling.listTps(), ceiling.cursorTps(), ceiling.bulkRowsPerS(),
+                    pg.startupS(), lite.startupS(), pg.peakRssMib(), lite.peakRssMib()));
             Files.writeString(dir.resolve("latest.md"), md.toString());
             Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
-            Files.writeString(dir.resolve("latest.svg"), Chart.svg(pgs, ls, ceiling));
+            Files.writeString(dir.resolve("latest.svg"), Chart.svg(pg, lite, ceiling));
             System.out.println();
             System.out.println(md);
-        }
-
-        @SuppressWarnings("unchecked")
-        private static double rps(Map<String, Object> scenarios, String name) {
-            return (double) ((Map<String, Object>) scenarios.get(name)).get("rps");
-        }
-
-        @SuppressWarnings("unchecked")
-        private static long errors(Map<String, Object> scenarios) {
-            return scenarios.values().stream().mapToLong(s -> (long) ((Map<String, Object>) s).get("errors")).sum();
         }
 
         private static double ratio(double a, double b) {
@@ -632,9 +637,9 @@ public final class Bench {
             return new String[] {figure, shown, target, met ? "yes" : "**no**"};
         }
 
-        private static String row(Map<String, Object> s) {
-            return String.format(Locale.ROOT, "%.0f | %.2f | %.2f | %.3f | %d", s.get("rps"), s.get("p50_ms"), s.get("p99_ms"),
-                    s.get("cpu_ms_per_request"), s.get("errors"));
+        private static String row(Scenario s) {
+            return String.format(Locale.ROOT, "%.0f | %.2f | %.2f | %.3f | %d", s.rps(), s.p50Ms(), s.p99Ms(),
+                    s.cpuMsPerRequest(), s.errors());
         }
     }
 
@@ -644,18 +649,25 @@ public final class Bench {
      * have one. Plain SVG text: no library, readable without a legend hunt (every bar is labelled).
      */
     static final class Chart {
-        private static final Map<String, String> CEILINGS = Map.of("get_product", "select_tps", "post_product", "insert_tps",
-                "list_products", "list_tps", "cursor_first_page", "cursor_tps", "cursor_page_90pct", "cursor_tps");
+        /** The ceiling that belongs to a scenario, where pgbench runs the same statements. */
+        private static Optional<Double> ceilingOf(String scenario, Ceiling ceiling) {
+            return Optional.ofNullable(switch (scenario) {
+                case "get_product" -> ceiling.selectTps();
+                case "post_product" -> ceiling.insertTps();
+                case "list_products" -> ceiling.listTps();
+                case "cursor_first_page", "cursor_page_90pct" -> ceiling.cursorTps();
+                default -> null;
+            });
+        }
 
-        @SuppressWarnings("unchecked")
-        static String svg(Map<String, Object> pg, Map<String, Object> lite, Map<String, Object> ceiling) {
+        static String svg(ServiceRun postgres, ServiceRun sqlite, Ceiling ceiling) {
+            Map<String, Scenario> pg = postgres.scenarios();
+            Map<String, Scenario> lite = sqlite.scenarios();
             List<String> names = new ArrayList<>(pg.keySet());
             double max = 0;
             for (String name : names) {
                 max = Math.max(max, Math.max(value(pg, name), value(lite, name)));
-                if (CEILINGS.containsKey(name)) {
-                    max = Math.max(max, (double) ceiling.get(CEILINGS.get(name)));
-                }
+                max = Math.max(max, ceilingOf(name, ceiling).orElse(0.0));
             }
             int rowHeight = 46;
             int left = 190;
@@ -676,8 +688,9 @@ public final class Bench {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", left - 8, y + 22, name));
                 bar(svg, left, y + 4, value(pg, name) * scale, "#1f77b4", value(pg, name));
                 bar(svg, left, y + 22, value(lite, name) * scale, "#ff7f0e", value(lite, name));
-                if (CEILINGS.containsKey(name)) {
-                    double c = (double) ceiling.get(CEILINGS.get(name));
+                Optional<Double> top = ceilingOf(name, ceiling);
+                if (top.isPresent()) {
+                    double c = top.get();
                     double x = left + c * scale;
                     svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
                             + "stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\" fill=\"#d62728\" font-size=\"10\">%.0f</text>%n",
@@ -692,16 +705,16 @@ public final class Bench {
                     + "<text x=\"%.1f\" y=\"%d\">%.0f</text>%n", x, y, Math.max(1, length), colour, x + length + 4, y + 12, value));
         }
 
-        @SuppressWarnings("unchecked")
-        private static double value(Map<String, Object> scenarios, String name) {
-            Object s = scenarios.get(name);
-            return s == null ? 0 : (double) ((Map<String, Object>) s).get("rps");
+        private static double value(Map<String, Scenario> scenarios, String name) {
+            Scenario s = scenarios.get(name);
+            return s == null ? 0 : s.rps();
         }
     }
 
     /** Results written with Jackson, in the order they were measured. */
     static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
         static String write(Object value) throws IOException {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
