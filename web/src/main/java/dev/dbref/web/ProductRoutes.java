@@ -7,6 +7,7 @@ import dev.dbref.domain.model.FieldError;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.ProductDraft;
+import dev.dbref.domain.model.ProductProjection;
 import dev.dbref.domain.model.ProductReplacement;
 import dev.dbref.domain.model.ProductUpdate;
 import dev.dbref.domain.model.ProductQuery;
@@ -61,8 +62,8 @@ final class ProductRoutes {
 
     private void list(ServerRequest req, ServerResponse res) {
         ProductQuery query = ProductQueries.list(req.query(), paging);
-        ResultPage<Product> page = products.listProducts().list(query);
-        Responses.json(res, Status.OK_200, paging.envelope(page, p -> ProductJson.toJson(p, query.fields()),
+        ResultPage<ProductProjection> page = products.listProducts().list(query);
+        Responses.json(res, Status.OK_200, paging.envelope(page, p -> ProductJson.toJson(p.values(), p.fields()),
                 ProductQueries.scope(query)));
     }
 

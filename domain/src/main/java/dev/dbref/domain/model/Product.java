@@ -6,8 +6,8 @@ import java.time.Instant;
 /**
  * A product as stored. Immutable; every change produces a new {@code version}.
  *
- * <p>A product read with a field projection carries only the requested properties; the
- * others are {@code null} or zero.
+ * <p>A list that asks for some properties only returns {@link ProductProjection}s, which say
+ * which properties were read.
  *
  * @param description may be {@code null}
  * @param price       exact, scale 2

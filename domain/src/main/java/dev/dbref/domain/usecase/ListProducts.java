@@ -1,6 +1,6 @@
 package dev.dbref.domain.usecase;
 
-import dev.dbref.domain.model.Product;
+import dev.dbref.domain.model.ProductProjection;
 import dev.dbref.domain.model.ProductQuery;
 import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.port.UnitOfWork;
@@ -18,11 +18,13 @@ public final class ListProducts {
         this.unitOfWork = unitOfWork;
     }
 
-    public ResultPage<Product> list(ProductQuery query) {
+    /** The page's products with exactly the properties the query asked for. */
+    public ResultPage<ProductProjection> list(ProductQuery query) {
         return unitOfWork.read(repos -> ResultPage.of(
                 repos.products().find(query),
                 query.page(),
                 query.page().total(() -> repos.products().count(query.filter())),
-                query::seekKeyAfter));
+                query::seekKeyAfter))
+                .map(product -> new ProductProjection(query.fields(), product));
     }
 }
