@@ -81,7 +81,12 @@ public final class Bench {
     record Settings(int durationS, int connections, int wrkThreads, boolean requestLog) {
     }
 
-    record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql, ServiceRun sqlite) {
+    /**
+     * @param postgresqlWithStandby reads on a hot standby of the same server ({@code DATABASE_READ_URL});
+     *                              no scenarios when the benchmark runs against a server of yours
+     */
+    record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql,
+                   ServiceRun postgresqlWithStandby, ServiceRun sqlite) {
     }
 
     Bench(Path root, int seconds, int connections) throws IOException {
@@ -118,6 +123,7 @@ public final class Bench {
         Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"));
         Ceiling ceiling;
         ServiceRun postgres;
+        ServiceRun withStandby;
         try {
             double[] reads = new double[3];
             // The read ceilings run on the freshly loaded data set, before any write scenario grows it.
@@ -144,11 +150,60 @@ public final class Bench {
                     """);
             double bulkRows = BULK_ITEMS * pg.pgbench(work, connections, threads, seconds, Scripts.bulkInsertSql());
             ceiling = new Ceiling(reads[0], reads[1], reads[2], insert, bulkRows, pg.version());
+            withStandby = pg.embedded == null
+                    ? new ServiceRun(0, Map.of(), 0)
+                    : benchWithStandby(pg);
         } finally {
             pg.close();
         }
         ServiceRun sqlite = benchService("sqlite", "sqlite:" + work.resolve("bench.db"), () -> { });
-        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, sqlite));
+        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, sqlite));
+    }
+
+    /**
+     * The same reads with a hot standby of the benchmark's server (made as the tests make one, by a
+     * base backup), next to the primary alone: by id, the list page and the cursor page from the
+     * standby, and a read by id that carries a write's {@code Consistency-Token}. The data set is
+     * the one already loaded, replicated. On one machine the standby shares the two cores.
+     */
+    ServiceRun benchWithStandby(Postgres pg) throws Exception {
+        System.out.println("== postgresql with a hot standby");
+        try (dev.dbref.persistence.Standby standby = dev.dbref.persistence.Standby.of(pg.host + ":" + pg.port, pg.user,
+                pg.password, "bench_standby")) {
+            String read = "postgresql://" + pg.user + (pg.password.isEmpty() ? "" : ":" + pg.password) + "@127.0.0.1:"
+                    + standby.port() + "/" + pg.database;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!reachable(standby, pg.database)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the standby did not receive the benchmark's database");
+                }
+                Thread.sleep(50);
+            }
+            Service service = Service.start(root, Map.of("DATABASE_URL", pg.serviceUrl(), "DATABASE_READ_URL", read),
+                    work.resolve("standby-service.log"));
+            try {
+                Http http = new Http(service.port);
+                String token = http.consistencyTokenOfWrite("/products", Scripts.productJson(7));
+                wrk(service, "warmup", Scripts.getProduct(), Math.min(10, seconds), connections);
+                Map<String, Scenario> scenarios = new LinkedHashMap<>();
+                scenarios.put("get_product", scenario(service, "standby_get_product", Scripts.getProduct(), connections));
+                scenarios.put("list_products", scenario(service, "standby_list_products", Scripts.listProducts(), connections));
+                scenarios.put("cursor_first_page", scenario(service, "standby_cursor_first_page", Scripts.cursorPage(""), connections));
+                scenarios.put("get_product_with_token", scenario(service, "standby_get_with_token",
+                        Scripts.withHeader(Scripts.getProduct(), "Consistency-Token", token), connections));
+                return new ServiceRun(service.startupSeconds, scenarios, service.peakRssMiB());
+            } finally {
+                service.stop();
+            }
+        }
+    }
+
+    private static boolean reachable(dev.dbref.persistence.Standby standby, String database) {
+        try (Connection ignored = standby.connect(database)) {
+            return true;
+        } catch (java.sql.SQLException notYet) {
+            return false;
+        }
     }
 
     /** The SQLite database, the scripts and the service logs go; the results are in bench/results. */
@@ -256,11 +311,16 @@ public final class Bench {
         }
 
         static Service start(Path root, String databaseUrl, Path log) throws Exception {
+            return start(root, Map.of("DATABASE_URL", databaseUrl), log);
+        }
+
+        /** @param env {@code DATABASE_URL} and whatever else this run sets */
+        static Service start(Path root, Map<String, String> env, Path log) throws Exception {
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/serve").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().put("DATABASE_URL", databaseUrl);
+            builder.environment().putAll(env);
             builder.environment().put("PORT", String.valueOf(port));
             builder.environment().put("HOST", "127.0.0.1");
             builder.environment().put("REQUEST_LOG", "false");
@@ -423,6 +483,11 @@ public final class Bench {
             return "wrk.path = '/products?limit=20&total=none" + (cursor.isEmpty() ? "" : "&after=" + cursor) + "'\n";
         }
 
+        /** {@code script} with one more request header. */
+        static String withHeader(String script, String name, String value) {
+            return "wrk.headers['" + name + "'] = '" + value + "'\n" + script;
+        }
+
         static String usersWithPosts() {
             return "request = function() return wrk.format('GET', '/users?include=posts&limit=20&skip=' .. math.random(0, "
                     + (USERS - 20) + ")) end\n";
@@ -529,6 +594,15 @@ public final class Bench {
             }
         }
 
+        /** Makes a write and returns its {@code Consistency-Token}. */
+        String consistencyTokenOfWrite(String path, String body) throws Exception {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.headers().firstValue("Consistency-Token")
+                    .orElseThrow(() -> new IllegalStateException("no Consistency-Token on " + r.statusCode() + " " + r.body()));
+        }
+
         /** The {@code next} cursor of the list page at {@code path}, URL-encoded for a query string. */
         String cursorAfter(String path) throws Exception {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -620,6 +694,16 @@ public final class Bench {
             md.append(String.format(Locale.ROOT, "%npgbench ceiling: SELECT %.0f tps, INSERT %.0f tps, list page + count %.0f tps, cursor page %.0f tps, bulk INSERT %.0f rows/s. Start-up: PostgreSQL %.2f s, SQLite %.2f s. Peak RSS: PostgreSQL %.0f MiB, SQLite %.0f MiB.%n",
                     ceiling.selectTps(), ceiling.insertTps(), ceiling.listTps(), ceiling.cursorTps(), ceiling.bulkRowsPerS(),
                     pg.startupS(), lite.startupS(), pg.peakRssMib(), lite.peakRssMib()));
+            ServiceRun standby = results.postgresqlWithStandby();
+            if (!standby.scenarios().isEmpty()) {
+                md.append(String.format(Locale.ROOT, "%nWith a hot standby (reads there, `DATABASE_READ_URL`): GET by id %.0f req/s"
+                                + " = %.2f × the primary alone; list page %.2f ×; cursor page %.2f ×; a GET by id carrying a"
+                                + " Consistency-Token (one more statement on the standby: has it replayed the write?) %.2f × a GET"
+                                + " without one. Standby and primary share the machine's two cores.%n",
+                        standby.rps("get_product"), ratio(standby.rps("get_product"), get),
+                        ratio(standby.rps("list_products"), list), ratio(standby.rps("cursor_first_page"), cursorFirst),
+                        ratio(standby.rps("get_product_with_token"), standby.rps("get_product"))));
+            }
             Files.writeString(dir.resolve("latest.md"), md.toString());
             Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
             Files.writeString(dir.resolve("latest.svg"), Chart.svg(pg, lite, ceiling));
