@@ -86,7 +86,7 @@ public final class Bench {
      *                              no scenarios when the benchmark runs against a server of yours
      */
     record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql,
-                   ServiceRun postgresqlWithStandby, ServiceRun sqlite) {
+                   ServiceRun postgresqlWithStandby, ServiceRun viaPgbouncer, ServiceRun viaHaproxy, ServiceRun sqlite) {
     }
 
     Bench(Path root, int seconds, int connections) throws IOException {
@@ -124,6 +124,8 @@ public final class Bench {
         Ceiling ceiling;
         ServiceRun postgres;
         ServiceRun withStandby;
+        ServiceRun viaPgbouncer;
+        ServiceRun viaHaproxy;
         try {
             double[] reads = new double[3];
             // The read ceilings run on the freshly loaded data set, before any write scenario grows it.
@@ -153,11 +155,13 @@ public final class Bench {
             withStandby = pg.embedded == null
                     ? new ServiceRun(0, Map.of(), 0)
                     : benchWithStandby(pg);
+            viaPgbouncer = benchViaPgbouncer(pg);
+            viaHaproxy = benchViaHaproxy(pg);
         } finally {
             pg.close();
         }
         ServiceRun sqlite = benchService("sqlite", "sqlite:" + work.resolve("bench.db"), () -> { });
-        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, sqlite));
+        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, viaPgbouncer, viaHaproxy, sqlite));
     }
 
     /**
@@ -194,6 +198,92 @@ public final class Bench {
                 return new ServiceRun(service.startupSeconds, scenarios, service.peakRssMiB());
             } finally {
                 service.stop();
+            }
+        }
+    }
+
+    /** GET by id and POST with the service behind PgBouncer in transaction mode (deploy/pgbouncer.ini). */
+    ServiceRun benchViaPgbouncer(Postgres pg) throws Exception {
+        System.out.println("== postgresql through PgBouncer (transaction pooling)");
+        int port = freePort();
+        Path users = work.resolve("pgbouncer-users.txt");
+        Files.writeString(users, "\"" + pg.user + "\" \"" + pg.password + "\"\n");
+        Path ini = work.resolve("pgbouncer.ini");
+        Files.writeString(ini, Files.readString(root.resolve("deploy/pgbouncer.ini"))
+                .replace("@PRIMARY_HOST@", pg.host).replace("@PRIMARY_PORT@", String.valueOf(pg.port))
+                .replace("@LISTEN_HOST@", "127.0.0.1").replace("@LISTEN_PORT@", String.valueOf(port))
+                .replace("@POOL_SIZE@", "20").replace("@AUTH_TYPE@", pg.password.isEmpty() ? "trust" : "plain")
+                .replace("@AUTH_FILE@", users.toString()).replace("@ADMIN_USER@", pg.user));
+        work.toFile().setExecutable(true, false);
+        work.toFile().setReadable(true, false);
+        List<String> command = new ArrayList<>(List.of("pgbouncer"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("-u", "nobody")); // PgBouncer refuses to run as root
+        }
+        command.add(ini.toString());
+        Process bouncer = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("pgbouncer.log").toFile()).start();
+        try {
+            waitForPort(port, bouncer);
+            String url = "postgresql://" + pg.user + (pg.password.isEmpty() ? "" : ":" + pg.password) + "@127.0.0.1:" + port
+                    + "/" + pg.database + "?pgbouncer=true";
+            Service service = Service.start(root, Map.of("DATABASE_URL", url, "MIGRATION_DATABASE_URL", pg.serviceUrl()),
+                    work.resolve("pgbouncer-service.log"));
+            try {
+                return writesAndReads(service, "pgbouncer");
+            } finally {
+                service.stop();
+            }
+        } finally {
+            bouncer.destroy();
+            bouncer.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** GET by id and POST through HAProxy (deploy/haproxy.cfg) to two instances. */
+    ServiceRun benchViaHaproxy(Postgres pg) throws Exception {
+        System.out.println("== postgresql, two instances behind HAProxy");
+        Service first = Service.start(root, pg.serviceUrl(), work.resolve("haproxy-instance1.log"));
+        Service second = Service.start(root, pg.serviceUrl(), work.resolve("haproxy-instance2.log"));
+        int port = freePort();
+        Path cfg = work.resolve("haproxy.cfg");
+        Files.writeString(cfg, Files.readString(root.resolve("deploy/haproxy.cfg"))
+                .replace("@LISTEN_HOST@", "127.0.0.1").replace("@LISTEN_PORT@", String.valueOf(port))
+                .replace("@SERVERS@", "    server instance1 127.0.0.1:" + first.port + " check\n"
+                        + "    server instance2 127.0.0.1:" + second.port + " check"));
+        Process haproxy = new ProcessBuilder("haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("haproxy.log").toFile()).start();
+        try {
+            waitForPort(port, haproxy);
+            Service front = new Service(haproxy, port, first.startupSeconds);
+            // Both instances must be in rotation before measuring: HAProxy needs two good checks each.
+            Thread.sleep(Duration.ofSeconds(2));
+            return writesAndReads(front, "haproxy");
+        } finally {
+            haproxy.destroy();
+            first.stop();
+            second.stop();
+        }
+    }
+
+    private ServiceRun writesAndReads(Service service, String label) throws Exception {
+        wrk(service, "warmup", Scripts.getProduct(), Math.min(10, seconds), connections);
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("get_product", scenario(service, label + "_get_product", Scripts.getProduct(), connections));
+        scenarios.put("post_product", scenario(service, label + "_post_product", Scripts.postProduct(), connections));
+        return new ServiceRun(service.startupSeconds, scenarios, 0);
+    }
+
+    private static void waitForPort(int port, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("nothing listens on " + port);
+                }
+                Thread.sleep(20);
             }
         }
     }
@@ -703,6 +793,13 @@ public final class Bench {
                         standby.rps("get_product"), ratio(standby.rps("get_product"), get),
                         ratio(standby.rps("list_products"), list), ratio(standby.rps("cursor_first_page"), cursorFirst),
                         ratio(standby.rps("get_product_with_token"), standby.rps("get_product"))));
+            }
+            for (var proxied : List.of(Map.entry("Through PgBouncer (transaction pooling, `pgbouncer=true`)", results.viaPgbouncer()),
+                    Map.entry("Through HAProxy to two instances", results.viaHaproxy()))) {
+                ServiceRun via = proxied.getValue();
+                md.append(String.format(Locale.ROOT, "%n%s: GET by id %.0f req/s = %.2f × direct; POST %.0f req/s = %.2f × direct.%n",
+                        proxied.getKey(), via.rps("get_product"), ratio(via.rps("get_product"), get),
+                        via.rps("post_product"), ratio(via.rps("post_product"), post)));
             }
             Files.writeString(dir.resolve("latest.md"), md.toString());
             Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
