@@ -86,8 +86,16 @@ public final class Bench {
      *                              no scenarios when the benchmark runs against a server of yours
      */
     record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql,
-                   ServiceRun postgresqlWithStandby, ServiceRun viaPgbouncer, ServiceRun viaHaproxy, ServiceRun sqlite) {
+                   ServiceRun postgresqlWithStandby, ServiceRun viaPgbouncer, ServiceRun viaHaproxy, ServiceRun sqlite,
+                   Map<String, List<CurvePoint>> curve) {
     }
+
+    /** The cost curve: the same reads and writes at one size of the products table. */
+    record CurvePoint(int rows, Map<String, Scenario> scenarios) {
+    }
+
+    /** The table sizes of the cost curve. */
+    static final int[] CURVE_ROWS = {10_000, 100_000, 1_000_000};
 
     Bench(Path root, int seconds, int connections) throws IOException {
         this.root = root;
@@ -161,7 +169,15 @@ public final class Bench {
             pg.close();
         }
         ServiceRun sqlite = benchService("sqlite", "sqlite:" + work.resolve("bench.db"), () -> { });
-        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, viaPgbouncer, viaHaproxy, sqlite));
+        Map<String, List<CurvePoint>> curve = new LinkedHashMap<>();
+        Postgres fresh = Postgres.start(System.getenv("BENCH_DATABASE_URL"));
+        try {
+            curve.put("postgresql", curve("postgresql", fresh.serviceUrl(), () -> fresh.execute("VACUUM ANALYZE")));
+        } finally {
+            fresh.close();
+        }
+        curve.put("sqlite", curve("sqlite", "sqlite:" + work.resolve("curve.db"), () -> { }));
+        Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, viaPgbouncer, viaHaproxy, sqlite, curve));
     }
 
     /**
@@ -285,6 +301,41 @@ public final class Bench {
                 }
                 Thread.sleep(20);
             }
+        }
+    }
+
+    /**
+     * Grows a fresh products table through 10,000, 100,000 and 1,000,000 rows (bulk requests, the
+     * service's own path) and measures, at each size: GET by id, the first cursor page, a cursor page at
+     * 90 % depth, the offset page with its exact total, and POST.
+     */
+    List<CurvePoint> curve(String name, String databaseUrl, Step settle) throws Exception {
+        System.out.println("== cost curve, " + name);
+        Service service = Service.start(root, databaseUrl, work.resolve(name + "-curve-service.log"));
+        try {
+            Http http = new Http(service.port);
+            List<CurvePoint> points = new ArrayList<>();
+            int loaded = 0;
+            for (int rows : CURVE_ROWS) {
+                int from = loaded;
+                http.parallel((rows - from) / BULK_ITEMS, batch -> http.expect(201, "POST", "/products/bulk",
+                        IntStream.range(from + batch * BULK_ITEMS, from + (batch + 1) * BULK_ITEMS).mapToObj(Scripts::productJson)
+                                .collect(Collectors.joining(",", "[", "]"))));
+                loaded = rows;
+                settle.run();
+                System.out.println("   " + rows + " rows");
+                String deep = http.cursorAfter("/products?limit=20&total=none&skip=" + (rows * 9 / 10));
+                Map<String, Scenario> scenarios = new LinkedHashMap<>();
+                scenarios.put("get_product", scenario(service, name + "_" + rows + "_get", Scripts.getProduct(rows), connections));
+                scenarios.put("cursor_first_page", scenario(service, name + "_" + rows + "_cursor", Scripts.cursorPage(""), connections));
+                scenarios.put("cursor_page_90pct", scenario(service, name + "_" + rows + "_cursor90", Scripts.cursorPage(deep), connections));
+                scenarios.put("offset_page_exact_total", scenario(service, name + "_" + rows + "_offset", Scripts.listProducts(rows), connections));
+                scenarios.put("post_product", scenario(service, name + "_" + rows + "_post", Scripts.postProduct(), connections));
+                points.add(new CurvePoint(rows, scenarios));
+            }
+            return points;
+        } finally {
+            service.stop();
         }
     }
 
@@ -560,12 +611,20 @@ public final class Bench {
         }
 
         static String getProduct() {
-            return "request = function() return wrk.format('GET', '/products/' .. math.random(1, " + PRODUCTS + ")) end\n";
+            return getProduct(PRODUCTS);
+        }
+
+        static String getProduct(int rows) {
+            return "request = function() return wrk.format('GET', '/products/' .. math.random(1, " + rows + ")) end\n";
         }
 
         static String listProducts() {
+            return listProducts(PRODUCTS);
+        }
+
+        static String listProducts(int rows) {
             return "request = function() return wrk.format('GET', '/products?limit=20&skip=' .. math.random(0, "
-                    + (PRODUCTS - 20) + ")) end\n";
+                    + (rows - 20) + ")) end\n";
         }
 
         /** The first page without a count, or the page after {@code cursor} (already URL-encoded). */
@@ -764,6 +823,15 @@ public final class Bench {
             targets.add(target("start-up to healthy, SQLite, JVM included (s)", lite.startupS(), "<= 1.0", 1.0, false));
             targets.add(target("peak RSS under load (MiB)", peakRss, "<= 128", 128, false));
             targets.add(target("SQLite POST /products req/s", lite.rps("post_product"), ">= 5000", 5000, true));
+            List<CurvePoint> pgCurve = results.curve().get("postgresql");
+            if (pgCurve.size() == CURVE_ROWS.length) {
+                Map<String, Scenario> small = pgCurve.getFirst().scenarios();
+                Map<String, Scenario> large = pgCurve.getLast().scenarios();
+                targets.add(target("GET by id at 1,000,000 rows ÷ at 10,000 (PostgreSQL)",
+                        ratio(large.get("get_product").rps(), small.get("get_product").rps()), ">= 0.8", 0.8, true));
+                targets.add(target("cursor page at 90 % depth ÷ first cursor page, at 1,000,000 rows (PostgreSQL)",
+                        ratio(large.get("cursor_page_90pct").rps(), large.get("cursor_first_page").rps()), ">= 0.8", 0.8, true));
+            }
 
             StringBuilder md = new StringBuilder();
             Machine machine = results.machine();
@@ -801,6 +869,15 @@ public final class Bench {
                         proxied.getKey(), via.rps("get_product"), ratio(via.rps("get_product"), get),
                         via.rps("post_product"), ratio(via.rps("post_product"), post)));
             }
+            md.append("\nCost curve: requests per second as the products table grows (a fresh table, loaded in bulk).\n\n")
+                    .append("| database | rows | GET by id | first cursor page | cursor page at 90 % | offset page + exact total | POST |\n")
+                    .append("|---|---|---|---|---|---|---|\n");
+            results.curve().forEach((database, points) -> points.forEach(point -> md.append(String.format(Locale.ROOT,
+                    "| %s | %,d | %.0f | %.0f | %.0f | %.0f | %.0f |%n", database, point.rows(),
+                    point.scenarios().get("get_product").rps(), point.scenarios().get("cursor_first_page").rps(),
+                    point.scenarios().get("cursor_page_90pct").rps(), point.scenarios().get("offset_page_exact_total").rps(),
+                    point.scenarios().get("post_product").rps()))));
+            Files.writeString(dir.resolve("latest-curve.svg"), Chart.curve(results.curve()));
             Files.writeString(dir.resolve("latest.md"), md.toString());
             Files.writeString(dir.resolve("latest.json"), Json.write(results) + "\n");
             Files.writeString(dir.resolve("latest.svg"), Chart.svg(pg, lite, ceiling));
@@ -876,6 +953,61 @@ public final class Bench {
                     svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d62728\" "
                             + "stroke-width=\"2\"/><text x=\"%.1f\" y=\"%d\" fill=\"#d62728\" font-size=\"10\">%.0f</text>%n",
                             x, y + 2, x, y + 40, x + 3, y + 10, c));
+                }
+            }
+            return svg.append("</svg>\n").toString();
+        }
+
+        /** Requests per second against table size (log scale), one line per scenario and database. */
+        static String curve(Map<String, List<CurvePoint>> curve) {
+            String[] scenarios = {"get_product", "cursor_first_page", "cursor_page_90pct", "offset_page_exact_total", "post_product"};
+            String[] colours = {"#1f77b4", "#2ca02c", "#17becf", "#d62728", "#9467bd"};
+            double max = 1;
+            for (List<CurvePoint> points : curve.values()) {
+                for (CurvePoint p : points) {
+                    for (Scenario s : p.scenarios().values()) {
+                        max = Math.max(max, s.rps());
+                    }
+                }
+            }
+            int width = 900;
+            int plotTop = 60;
+            int plotHeight = 330;
+            int left = 70;
+            int right = 250;
+            StringBuilder svg = new StringBuilder();
+            svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                    + "font-family=\"sans-serif\" font-size=\"12\">%n", width, plotTop + plotHeight + 50));
+            svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+            svg.append("<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">Requests per second as the table grows"
+                    + " (solid: PostgreSQL, dashed: SQLite)</text>\n");
+            double sizes = CURVE_ROWS.length - 1;
+            for (int i = 0; i < CURVE_ROWS.length; i++) {
+                double x = left + i / sizes * (width - left - right);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%,d rows</text>%n",
+                        x, plotTop + plotHeight + 20, CURVE_ROWS[i]));
+            }
+            for (int k = 0; k <= 4; k++) {
+                double value = max * k / 4;
+                double y = plotTop + plotHeight - plotHeight * k / 4.0;
+                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                        + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f</text>%n", left, y, width - right, y, left - 5, y + 4, value));
+            }
+            int legend = 0;
+            for (var entry : curve.entrySet()) {
+                boolean dashed = !entry.getKey().equals("postgresql");
+                for (int s = 0; s < scenarios.length; s++) {
+                    StringBuilder points = new StringBuilder();
+                    List<CurvePoint> line = entry.getValue();
+                    for (int i = 0; i < line.size(); i++) {
+                        double x = left + i / sizes * (width - left - right);
+                        double y = plotTop + plotHeight - plotHeight * line.get(i).scenarios().get(scenarios[s]).rps() / max;
+                        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                    }
+                    svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                            points.toString().strip(), colours[s], dashed ? " stroke-dasharray=\"6,4\"" : ""));
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s %s</text>%n",
+                            width - right + 10, plotTop + 12 + 16 * legend++, colours[s], entry.getKey(), scenarios[s]));
                 }
             }
             return svg.append("</svg>\n").toString();
