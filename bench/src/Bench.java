@@ -326,6 +326,11 @@ public final class Bench {
                                 .collect(Collectors.joining(",", "[", "]"))));
                 loaded = rows;
                 settle.run();
+                if (points.isEmpty()) {
+                    // The first size must not measure the JIT's compilation: warm up as the main run does.
+                    wrk(service, "warmup", Scripts.getProduct(rows), Math.min(20, 2 * seconds), connections);
+                    wrk(service, "warmup", Scripts.cursorPage(""), Math.min(10, seconds), connections);
+                }
                 System.out.println("   " + rows + " rows");
                 String deep = http.cursorAfter("/products?limit=20&total=none&skip=" + (rows * 9 / 10));
                 Map<String, Scenario> scenarios = new LinkedHashMap<>();
