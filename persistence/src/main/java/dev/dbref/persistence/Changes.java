@@ -21,7 +21,7 @@ final class Changes {
     }
 
     /** Sets {@code column} whatever the patch holds: a version or a timestamp. */
-    <T> Changes always(Field<T> column, Object value) {
+    Changes always(Field<?> column, Object value) {
         values.put(column, value);
         return this;
     }

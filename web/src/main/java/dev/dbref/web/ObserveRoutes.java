@@ -1,5 +1,6 @@
 package dev.dbref.web;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -57,10 +58,10 @@ final class ObserveRoutes {
             }
         }
         ObjectNode body = Json.object().put("status", up ? "UP" : "DOWN");
-        body.putArray("checks").add(check);
+        ArrayNode checks = body.putArray("checks").add(check);
         // Standbys only ever take reads off the primary: without them the service is still ready.
         database.replica().ifPresent(replica -> {
-            ObjectNode standby = ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("checks")).addObject()
+            ObjectNode standby = checks.addObject()
                     .put("name", "replica").put("status", "UP");
             ObjectNode info = standby.putObject("data").put("in_use", replica.skippedBecause().isEmpty())
                     .put("lag_ms", replica.lagMillis());
