@@ -80,16 +80,17 @@ final class Application implements AutoCloseable {
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
         RequestStatements statements = new RequestStatements();
         ServerCheck.run(url);
+        // Before the pool opens: its own connections would count as taken.
+        warnWhenThePoolTakesMostOfTheServer(url, settings);
         Metrics metrics = new Metrics();
         Database.Options options = new Database.Options(statements, settings.sqlEcho(), settings.echoPool(),
                 Optional.empty(), settings.replicas(), metrics.registry());
         Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
-                ? options.migratingFirstVia(DatabaseUrl.parse(settings.migrationDatabaseUrl()))
+                ? options.migratingFirst(settings.migration())
                 : options);
         try {
             database.migration().ifPresent(report -> LOG.log(Level.INFO,
                     "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)"));
-            warnWhenThePoolTakesMostOfTheServer(url, settings);
             UnitOfWork unitOfWork = database.unitOfWork();
             Clock clock = Clock.systemUTC();
             ProductUseCases products = ProductUseCases.over(unitOfWork, clock);

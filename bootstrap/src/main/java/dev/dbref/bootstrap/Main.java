@@ -5,6 +5,7 @@ import dev.dbref.persistence.Database;
 import dev.dbref.persistence.DatabaseUnreachableException;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationReport;
+import dev.dbref.persistence.MigrationSettings;
 import dev.dbref.persistence.ServerCheck;
 import dev.dbref.persistence.ServerInfo;
 
@@ -81,9 +82,9 @@ public final class Main {
     }
 
     private static int migrate(Settings settings, PrintStream out) {
-        DatabaseUrl url = DatabaseUrl.parse(settings.migrationDatabaseUrl());
-        ServerCheck.run(url);
-        MigrationReport report = Database.migrate(url);
+        MigrationSettings migration = settings.migration();
+        ServerCheck.run(migration.url());
+        MigrationReport report = Database.migrate(migration);
         out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
         return OK;
     }

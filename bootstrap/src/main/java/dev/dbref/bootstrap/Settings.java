@@ -1,9 +1,10 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.DatabaseUrl;
+import dev.dbref.persistence.MigrationSettings;
 import dev.dbref.persistence.PoolSettings;
-import dev.dbref.persistence.SqlEcho;
-
 import dev.dbref.persistence.ReplicaSettings;
+import dev.dbref.persistence.SqlEcho;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -20,8 +21,12 @@ record Settings(String databaseUrl, String migrationDatabaseUrl, String host, in
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
                 boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret,
-                Optional<ReplicaSettings> replicas, Duration shutdownDrain) {
+                Optional<ReplicaSettings> replicas, Duration shutdownDrain, Duration migrationLockWait) {
 
+    /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
+    MigrationSettings migration() {
+        return new MigrationSettings(DatabaseUrl.parse(migrationDatabaseUrl), migrationLockWait);
+    }
 
     @Override
     public String toString() {

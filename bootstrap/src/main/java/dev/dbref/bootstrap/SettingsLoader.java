@@ -53,7 +53,8 @@ final class SettingsLoader {
                 bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
                 duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
-                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"), replicas(), duration("SHUTDOWN_DRAIN"));
+                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"), replicas(), duration("SHUTDOWN_DRAIN"),
+                duration("MIGRATION_LOCK_WAIT"));
     }
 
     /** {@code DATABASE_READ_URL} and the settings of its pool; empty when no standby is named. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param maxConnections the server's {@code max_connections}
  * @param reserved       slots kept for superusers and roles with {@code pg_use_reserved_connections}
- * @param inUse          client connections open now, from every client
+ * @param inUse          client connections open now, from every client but this reading's own
  */
 public record ConnectionBudget(int maxConnections, int reserved, int inUse) {
 
@@ -42,7 +42,8 @@ public record ConnectionBudget(int maxConnections, int reserved, int inUse) {
              ResultSet rs = s.executeQuery("SELECT current_setting('max_connections')::int,"
                      + " current_setting('superuser_reserved_connections')::int"
                      + " + coalesce(current_setting('reserved_connections', true), '0')::int,"
-                     + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')::int")) {
+                     + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'"
+                     + " AND pid <> pg_backend_pid())::int")) {
             rs.next();
             return Optional.of(new ConnectionBudget(rs.getInt(1), rs.getInt(2), rs.getInt(3)));
         } catch (SQLException e) {

@@ -94,20 +94,20 @@ public final class Database implements AutoCloseable {
      * @param listener     told of every statement, on the thread that ran it
      * @param echo         statement logging
      * @param echoPool     log checkouts and checkins ({@code DB_ECHO_POOL})
-     * @param migrateFirst apply pending migrations over this URL before the pool opens; empty: leave the schema as it is
+     * @param migrateFirst apply pending migrations this way before the pool opens; empty: leave the schema as it is
      * @param replicas     hot standbys for reads, in a second pool; empty: the primary serves every read
      * @param poolMetrics  where each pool reports what HikariCP measures, under HikariCP's own
      *                     {@code hikaricp_*} names, labelled by pool name
      */
-    public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<DatabaseUrl> migrateFirst,
+    public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<MigrationSettings> migrateFirst,
                           Optional<ReplicaSettings> replicas, MeterRegistry poolMetrics) {
         /** A registry that keeps nothing: a composite without members. */
         public static final MeterRegistry NO_POOL_METRICS = new CompositeMeterRegistry();
         public static final Options DEFAULTS = new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false,
                 Optional.empty(), Optional.empty(), NO_POOL_METRICS);
 
-        public Options migratingFirstVia(DatabaseUrl migrationUrl) {
-            return new Options(listener, echo, echoPool, Optional.of(migrationUrl), replicas, poolMetrics);
+        public Options migratingFirst(MigrationSettings migration) {
+            return new Options(listener, echo, echoPool, Optional.of(migration), replicas, poolMetrics);
         }
 
         /** Reads may go to these standbys; writes never do. */
@@ -141,9 +141,9 @@ public final class Database implements AutoCloseable {
      *
      * @throws DatabaseUnreachableException with one clear line
      */
-    public static MigrationReport migrate(DatabaseUrl url) {
-        createSqliteDirectory(url);
-        return guarded(() -> Migrations.apply(url));
+    public static MigrationReport migrate(MigrationSettings migration) {
+        createSqliteDirectory(migration.url());
+        return guarded(() -> Migrations.apply(migration));
     }
 
     private static MigrationReport guarded(java.util.function.Supplier<MigrationReport> migration) {

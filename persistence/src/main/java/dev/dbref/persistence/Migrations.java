@@ -1,6 +1,7 @@
 package dev.dbref.persistence;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -11,21 +12,24 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Applies this dialect's Flyway migrations; refuses to run when it finds none.
  *
  * <p>Concurrent migrators wait for each other, so that one applies each migration and the rest
  * find the schema current. PostgreSQL: Flyway's own advisory lock, held in a transaction (safe
- * behind a transaction pooler), retried for {@link #LOCK_WAIT_SECONDS}. SQLite has no such lock:
- * a file lock beside the database file serialises processes (and a lock per file, threads).
+ * behind a transaction pooler), retried once a second for the settings' lock wait. SQLite has no
+ * such lock: a file lock beside the database file serialises processes (and a lock per file,
+ * threads), with the same wait. A migrator that gives up says so in one line.
  */
 final class Migrations {
-    /** How long a migrator waits for another one before it gives up with one clear line. */
-    static final int LOCK_WAIT_SECONDS = 120;
+    private static final Duration LOCK_POLL = Duration.ofMillis(100);
     /** SQLite: the same pragmas as the pool's connections, so a migration waits for a lock instead of failing. */
     private static final String SQLITE_PRAGMAS = "busy_timeout=5000&foreign_keys=true&journal_mode=WAL";
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -34,16 +38,26 @@ final class Migrations {
     }
 
     /** Migrates through Flyway's own connections to {@code url}; never through the application's pool. */
-    static MigrationReport apply(DatabaseUrl url) {
+    static MigrationReport apply(MigrationSettings settings) {
+        DatabaseUrl url = settings.url();
         if (url.dialect() == Dialect.SQLITE) {
             String jdbc = url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + SQLITE_PRAGMAS;
             FluentConfiguration sqlite = configure(url.dialect()).dataSource(jdbc, null, null);
             return url.sqliteFile().isPresent()
-                    ? whileHoldingFileLock(url.sqliteFile().get(), () -> run(sqlite, url.dialect()))
+                    ? whileHoldingFileLock(url.sqliteFile().get(), settings, () -> run(sqlite, url.dialect()))
                     : run(sqlite, url.dialect());
         }
-        return run(configure(url.dialect()).dataSource(url.jdbcUrl(), url.user().orElse(null),
-                url.password().orElse(null)), url.dialect());
+        FluentConfiguration postgresql = configure(url.dialect())
+                .dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null))
+                .lockRetryCount(settings.lockWaitSeconds());
+        try {
+            return run(postgresql, url.dialect());
+        } catch (FlywayException e) {
+            if (String.valueOf(e.getMessage()).contains("advisory lock")) {
+                throw gaveUp(settings);
+            }
+            throw e;
+        }
     }
 
     /** Migrates through the given data source: only for an in-memory database, which lives in its pool's one connection. */
@@ -64,8 +78,7 @@ final class Migrations {
         return Flyway.configure()
                 .locations("classpath:" + dialect.migrationLocation())
                 .failOnMissingLocations(true)
-                .validateMigrationNaming(true)
-                .lockRetryCount(LOCK_WAIT_SECONDS);
+                .validateMigrationNaming(true);
     }
 
     private static MigrationReport run(FluentConfiguration configuration, Dialect dialect) {
@@ -83,17 +96,50 @@ final class Migrations {
      * {@code -wal} and {@code -shm} there. Not the database file itself: POSIX locks are per process,
      * and closing our handle to it would drop SQLite's own locks.
      */
-    private static MigrationReport whileHoldingFileLock(Path database, java.util.function.Supplier<MigrationReport> migration) {
+    private static MigrationReport whileHoldingFileLock(Path database, MigrationSettings settings,
+                                                        Supplier<MigrationReport> migration) {
         Path lockFile = database.resolveSibling(database.getFileName() + "-migrate.lock");
         ReentrantLock threads = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath().normalize(), path -> new ReentrantLock());
-        threads.lock();
+        long deadline = System.nanoTime() + Duration.ofSeconds(settings.lockWaitSeconds()).toNanos();
+        try {
+            if (!threads.tryLock(settings.lockWaitSeconds(), TimeUnit.SECONDS)) {
+                throw gaveUp(settings);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw gaveUp(settings);
+        }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+             FileLock ignored = lockBefore(channel, deadline, settings)) {
             return migration.get();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + lockFile + " for the migration", e);
         } finally {
             threads.unlock();
         }
+    }
+
+    /** The file lock, polled: {@link FileChannel#lock()} would wait for ever. */
+    private static FileLock lockBefore(FileChannel channel, long deadline, MigrationSettings settings) throws IOException {
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw gaveUp(settings);
+            }
+            try {
+                Thread.sleep(LOCK_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw gaveUp(settings);
+            }
+        }
+    }
+
+    private static IllegalStateException gaveUp(MigrationSettings settings) {
+        return new IllegalStateException("gave up after waiting " + settings.lockWaitSeconds()
+                + "s for another migration to finish; start again once it has, or raise MIGRATION_LOCK_WAIT");
     }
 }

@@ -24,7 +24,7 @@ final class DatabaseFixture implements AutoCloseable {
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
         DatabaseUrl url = DatabaseUrl.parse(kind.freshUrl());
         Database database = Database.open(url, settings,
-                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(url), Optional.empty(), Database.Options.NO_POOL_METRICS));
+                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(MigrationSettings.at(url)), Optional.empty(), Database.Options.NO_POOL_METRICS));
         return new DatabaseFixture(database);
     }
 

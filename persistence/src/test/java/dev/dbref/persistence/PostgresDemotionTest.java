@@ -27,8 +27,8 @@ class PostgresDemotionTest {
     void a_write_that_meets_a_read_only_server_is_unavailable_and_its_connection_evicted() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
              Database db = Database.open(DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres"),
-                     PoolSettings.DEFAULTS.withMaxSize(1), Database.Options.DEFAULTS.migratingFirstVia(
-                             DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres")))) {
+                     PoolSettings.DEFAULTS.withMaxSize(1), Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(
+                             DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres"))))) {
             int before = db.unitOfWork().write(r -> {
                 r.products().insert(aProduct().build(), Instant.now());
                 return backend(r);

@@ -56,7 +56,7 @@ class PostgresReplicaTest {
         DatabaseUrl primary = DatabaseUrl.parse(url);
         DatabaseUrl read = DatabaseUrl.parse("postgresql://postgres@localhost:" + standby.port() + "/" + name);
         return Database.open(primary, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(5)),
-                Database.Options.DEFAULTS.migratingFirstVia(primary)
+                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(primary))
                         .readingFrom(new ReplicaSettings(read, Optional.of(2), maxLag, Duration.ofMillis(100))));
     }
 

@@ -26,7 +26,7 @@ class SmallPoolTest {
     @Test
     void an_in_memory_sqlite_database_migrates_and_keeps_its_data_in_its_one_connection() {
         DatabaseUrl url = DatabaseUrl.parse("sqlite::memory:");
-        try (Database database = Database.open(url, PoolSettings.DEFAULTS, Database.Options.DEFAULTS.migratingFirstVia(url))) {
+        try (Database database = Database.open(url, PoolSettings.DEFAULTS, Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(url)))) {
             assertTrue(database.migration().orElseThrow().applied() >= 3);
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));
             database.unitOfWork().write(r -> r.products().insert(aProduct().build(), Instant.now()));

@@ -52,7 +52,7 @@ class SqlEchoTest {
     private void insertWith(SqlEcho echo) {
         DatabaseUrl url = DatabaseUrl.parse(TestDatabase.SQLITE.freshUrl());
         try (Database database = Database.open(url, PoolSettings.DEFAULTS,
-                new Database.Options(StatementListener.NONE, echo, false, Optional.of(url), Optional.empty(), Database.Options.NO_POOL_METRICS))) {
+                new Database.Options(StatementListener.NONE, echo, false, Optional.of(MigrationSettings.at(url)), Optional.empty(), Database.Options.NO_POOL_METRICS))) {
             database.unitOfWork().write(r -> r.products().insert(aProduct().named("Secret Sauce").build(), Instant.now()));
         }
     }
