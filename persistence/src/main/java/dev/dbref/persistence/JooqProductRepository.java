@@ -149,6 +149,15 @@ final class JooqProductRepository implements ProductRepository {
                     .orderBy(order)
                     .limit(query.page().rowsToFetch());
         }
+        if (query.page().skip() == 0) {
+            // The first page: nothing to skip, so the plain statement (an index scan in sort order,
+            // as a seek's) costs the database less than the join below, and rendering it less CPU.
+            return tx.select(columns)
+                    .from(PRODUCTS)
+                    .where(matches)
+                    .orderBy(order)
+                    .limit(query.page().rowsToFetch());
+        }
         // Deferred join: the page's ids come from the primary-key index alone (an index-only scan
         // on PostgreSQL), so skipping thousands of rows does not read thousands of rows; only
         // the page's own rows are then fetched. Twice as fast at skip=5000, bench/run measured.

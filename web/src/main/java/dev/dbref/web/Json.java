@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -78,7 +79,28 @@ final class Json {
 
     /** {@code 2026-11-22T10:15:30.123Z}: always three fractional digits, so the strings sort and parse alike. */
     static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 1 || t.getYear() > 9999) { // the pattern writes years of the era there
+            return TIMESTAMP.format(instant);
+        }
+        // By hand: DateTimeFormatter took 5 % of a 20-row list page's CPU in JFR, for two fields a row.
+        char[] text = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(text, 0, 4, t.getYear());
+        digits(text, 5, 2, t.getMonthValue());
+        digits(text, 8, 2, t.getDayOfMonth());
+        digits(text, 11, 2, t.getHour());
+        digits(text, 14, 2, t.getMinute());
+        digits(text, 17, 2, t.getSecond());
+        digits(text, 20, 3, t.getNano() / 1_000_000);
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits ending before {@code at + width}. */
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static JsonNode decimal(BigDecimal value) {
