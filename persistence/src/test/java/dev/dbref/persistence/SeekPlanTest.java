@@ -34,7 +34,7 @@ class SeekPlanTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void every_documented_sort_seeks_through_an_index(TestDatabase kind) {
+    void every_documented_sort_seeks_through_an_index_and_its_first_page_reads_one(TestDatabase kind) {
         try (DatabaseFixture db = DatabaseFixture.fresh(kind)) {
             List<ProductDraft> drafts = IntStream.range(0, 5000).mapToObj(i -> aProduct().named("p" + (i % 700))
                     .priced(String.valueOf(i % 300)).quantity(i % 50).build()).toList();
@@ -60,6 +60,16 @@ class SeekPlanTest {
                     assertTrue(plan.contains("Index"), "sort=" + sort + ":\n" + plan);
                 } else {
                     assertTrue(plan.contains("SEARCH products USING"), "sort=" + sort + " is no seek:\n" + plan);
+                }
+                // The first page has no cursor: it must read the same index from its start, not sort the table.
+                String firstSql = ((JooqProductRepository) repositories.products()).pageQuery(first).getSQL(ParamType.INLINED);
+                String firstPlan = plan(repositories, kind, firstSql);
+                System.out.println("-- " + kind + " first page, sort=" + sort + "\n" + firstPlan);
+                if (kind == TestDatabase.POSTGRESQL) {
+                    assertFalse(firstPlan.contains("Seq Scan"), "first page, sort=" + sort + " reads the whole table:\n" + firstPlan);
+                } else {
+                    assertFalse(firstPlan.contains("USE TEMP B-TREE FOR ORDER BY"),
+                            "first page, sort=" + sort + " sorts the whole table:\n" + firstPlan);
                 }
             }
         }
