@@ -141,20 +141,15 @@ final class JooqProductRepository implements ProductRepository {
         List<Field<?>> columns = query.fieldsToRead().stream().<Field<?>>map(COLUMNS::get).toList();
         List<SortField<?>> order = query.totalOrder().stream().<SortField<?>>map(JooqProductRepository::sortField).toList();
         Condition matches = ProductConditions.of(query.filter());
-        if (query.page().position() instanceof PagePosition.After after) {
-            // A seek: the database starts at the cursor in an index and reads only the page's rows.
+        // A seek (the database starts at the cursor in an index and reads only the page's rows), or
+        // the first page: the same index scan from its start, cheaper than the join below.
+        Optional<Condition> seek = query.page().position() instanceof PagePosition.After after
+                ? Optional.of(Seek.after(seekKeys(query.totalOrder(), after.key())))
+                : Optional.empty();
+        if (seek.isPresent() || query.page().skip() == 0) {
             return tx.select(columns)
                     .from(PRODUCTS)
-                    .where(matches.and(Seek.after(seekKeys(query.totalOrder(), after.key()))))
-                    .orderBy(order)
-                    .limit(query.page().rowsToFetch());
-        }
-        if (query.page().skip() == 0) {
-            // The first page: nothing to skip, so the plain statement (an index scan in sort order,
-            // as a seek's) costs the database less than the join below, and rendering it less CPU.
-            return tx.select(columns)
-                    .from(PRODUCTS)
-                    .where(matches)
+                    .where(seek.map(matches::and).orElse(matches))
                     .orderBy(order)
                     .limit(query.page().rowsToFetch());
         }
