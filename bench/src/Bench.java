@@ -81,10 +81,6 @@ public final class Bench {
     record Settings(int durationS, int connections, int wrkThreads, boolean requestLog) {
     }
 
-    /**
-     * @param postgresqlWithStandby reads on a hot standby of the same server ({@code DATABASE_READ_URL});
-     *                              no scenarios when the benchmark runs against a server of yours
-     */
     /** One figure judged against its target: at least (or at most) {@code bound}; "-" is context, never failed. */
     record Target(String figure, double value, String target, double bound, boolean atLeast) {
         boolean met() {
@@ -92,6 +88,10 @@ public final class Bench {
         }
     }
 
+    /**
+     * @param postgresqlWithStandby reads on a hot standby of the same server ({@code DATABASE_READ_URL});
+     *                              no scenarios when the benchmark runs against a server of yours
+     */
     record Results(Machine machine, Settings settings, Ceiling pgbench, ServiceRun postgresql,
                    ServiceRun postgresqlWithStandby, ServiceRun viaPgbouncer, ServiceRun viaHaproxy, ServiceRun sqlite,
                    Map<String, List<CurvePoint>> curve) {
