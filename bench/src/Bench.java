@@ -830,29 +830,29 @@ public final class Bench {
             double cursorFirst = pg.rps("cursor_first_page");
 
             List<Target> targets = new ArrayList<>();
-            targets.add(target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, ceiling.selectTps()), ">= 0.25", 0.25, true));
-            targets.add(target("GET /products?limit=20 ÷ GET /products/{id}", ratio(list, get), ">= 0.5", 0.5, true));
-            targets.add(target("(context) GET /products?limit=20 ÷ pgbench of its two statements", ratio(list, ceiling.listTps()), "-", 0, true));
-            targets.add(target("cursor page (limit 20, total=none) ÷ GET /products/{id}", ratio(cursorFirst, get), ">= 0.5", 0.5, true));
-            targets.add(target("cursor page at 90 % depth ÷ first cursor page (" + PRODUCTS + " rows)",
+            targets.add(new Target("GET /products/{id} req/s ÷ pgbench SELECT tps", ratio(get, ceiling.selectTps()), ">= 0.25", 0.25, true));
+            targets.add(new Target("GET /products?limit=20 ÷ GET /products/{id}", ratio(list, get), ">= 0.5", 0.5, true));
+            targets.add(new Target("(context) GET /products?limit=20 ÷ pgbench of its two statements", ratio(list, ceiling.listTps()), "-", 0, true));
+            targets.add(new Target("cursor page (limit 20, total=none) ÷ GET /products/{id}", ratio(cursorFirst, get), ">= 0.5", 0.5, true));
+            targets.add(new Target("cursor page at 90 % depth ÷ first cursor page (" + PRODUCTS + " rows)",
                     ratio(pg.rps("cursor_page_90pct"), cursorFirst), ">= 0.8", 0.8, true));
-            targets.add(target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, ceiling.cursorTps()), "-", 0, true));
-            targets.add(target("POST /products req/s ÷ pgbench BEGIN/INSERT/COMMIT tps", ratio(post, ceiling.insertTps()), ">= 0.8", 0.8, true));
-            targets.add(target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
-            targets.add(target("bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, ceiling.bulkRowsPerS()), ">= 0.9", 0.9, true));
-            targets.add(target("p99 GET /products/{id}, " + results.settings().connections() + " connections (ms)",
+            targets.add(new Target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, ceiling.cursorTps()), "-", 0, true));
+            targets.add(new Target("POST /products req/s ÷ pgbench BEGIN/INSERT/COMMIT tps", ratio(post, ceiling.insertTps()), ">= 0.8", 0.8, true));
+            targets.add(new Target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
+            targets.add(new Target("bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, ceiling.bulkRowsPerS()), ">= 0.9", 0.9, true));
+            targets.add(new Target("p99 GET /products/{id}, " + results.settings().connections() + " connections (ms)",
                     pg.scenarios().get("get_product").p99Ms(), "<= 20", 20, false));
-            targets.add(target("errors in any scenario (both databases)", errors, "0", 0, false));
-            targets.add(target("start-up to healthy, SQLite, JVM included (s)", lite.startupS(), "<= 1.0", 1.0, false));
-            targets.add(target("peak RSS under load (MiB)", peakRss, "<= 128", 128, false));
-            targets.add(target("SQLite POST /products req/s", lite.rps("post_product"), ">= 5000", 5000, true));
+            targets.add(new Target("errors in any scenario (both databases)", errors, "0", 0, false));
+            targets.add(new Target("start-up to healthy, SQLite, JVM included (s)", lite.startupS(), "<= 1.0", 1.0, false));
+            targets.add(new Target("peak RSS under load (MiB)", peakRss, "<= 128", 128, false));
+            targets.add(new Target("SQLite POST /products req/s", lite.rps("post_product"), ">= 5000", 5000, true));
             List<CurvePoint> pgCurve = results.curve().get("postgresql");
             if (pgCurve.size() == CURVE_ROWS.length) {
                 Map<String, Scenario> small = pgCurve.getFirst().scenarios();
                 Map<String, Scenario> large = pgCurve.getLast().scenarios();
-                targets.add(target("GET by id at 1,000,000 rows ÷ at 10,000 (PostgreSQL)",
+                targets.add(new Target("GET by id at 1,000,000 rows ÷ at 10,000 (PostgreSQL)",
                         ratio(large.get("get_product").rps(), small.get("get_product").rps()), ">= 0.8", 0.8, true));
-                targets.add(target("cursor page at 90 % depth ÷ first cursor page, at 1,000,000 rows (PostgreSQL)",
+                targets.add(new Target("cursor page at 90 % depth ÷ first cursor page, at 1,000,000 rows (PostgreSQL)",
                         ratio(large.get("cursor_page_90pct").rps(), large.get("cursor_first_page").rps()), ">= 0.8", 0.8, true));
             }
 
@@ -913,10 +913,6 @@ public final class Bench {
 
         private static double ratio(double a, double b) {
             return b == 0 ? 0 : round(a / b, 3);
-        }
-
-        private static Target target(String figure, double value, String target, double bound, boolean atLeast) {
-            return new Target(figure, value, target, bound, atLeast);
         }
 
         private static String shown(double value) {

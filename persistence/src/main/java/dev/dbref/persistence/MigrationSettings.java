@@ -11,6 +11,7 @@ import java.time.Duration;
  *                 lock once a second
  */
 public record MigrationSettings(DatabaseUrl url, Duration lockWait) {
+    /** The service's default ({@code migration-lock-wait} in application.yaml), for callers without settings. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
 
     public MigrationSettings {

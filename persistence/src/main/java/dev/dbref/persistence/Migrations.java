@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 final class Migrations {
     private static final Duration LOCK_POLL = Duration.ofMillis(100);
-    /** SQLite: the same pragmas as the pool's connections, so a migration waits for a lock instead of failing. */
+    /** SQLite: the same pragmas as the pool's connections. */
     private static final String SQLITE_PRAGMAS = "busy_timeout=5000&foreign_keys=true&journal_mode=WAL";
     private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -41,17 +41,12 @@ final class Migrations {
     static MigrationReport apply(MigrationSettings settings) {
         DatabaseUrl url = settings.url();
         if (url.dialect() == Dialect.SQLITE) {
-            String jdbc = url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + SQLITE_PRAGMAS;
-            FluentConfiguration sqlite = configure(url.dialect()).dataSource(jdbc, null, null);
             return url.sqliteFile().isPresent()
-                    ? whileHoldingFileLock(url.sqliteFile().get(), settings, () -> run(sqlite, url.dialect()))
-                    : run(sqlite, url.dialect());
+                    ? whileHoldingFileLock(url.sqliteFile().get(), settings, () -> run(connectedTo(url), url.dialect()))
+                    : run(connectedTo(url), url.dialect());
         }
-        FluentConfiguration postgresql = configure(url.dialect())
-                .dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null))
-                .lockRetryCount(settings.lockWaitSeconds());
         try {
-            return run(postgresql, url.dialect());
+            return run(connectedTo(url).lockRetryCount(settings.lockWaitSeconds()), url.dialect());
         } catch (FlywayException e) {
             if (String.valueOf(e.getMessage()).contains("advisory lock")) {
                 throw gaveUp(settings);
@@ -67,11 +62,19 @@ final class Migrations {
 
     /** How many of this build's migrations the database at {@code url} has not applied yet. */
     static int pending(DatabaseUrl url) {
-        FluentConfiguration configuration = configure(url.dialect());
-        Flyway flyway = (url.dialect() == Dialect.SQLITE
-                ? configuration.dataSource(url.jdbcUrl(), null, null)
-                : configuration.dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null))).load();
-        return flyway.info().pending().length;
+        return connectedTo(url).load().info().pending().length;
+    }
+
+    /**
+     * Flyway's own connections to {@code url}. SQLite's carry the pool's pragmas, so that a
+     * migration waits for a lock instead of failing.
+     */
+    private static FluentConfiguration connectedTo(DatabaseUrl url) {
+        if (url.dialect() == Dialect.SQLITE) {
+            String jdbc = url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + SQLITE_PRAGMAS;
+            return configure(url.dialect()).dataSource(jdbc, null, null);
+        }
+        return configure(url.dialect()).dataSource(url.jdbcUrl(), url.user().orElse(null), url.password().orElse(null));
     }
 
     private static FluentConfiguration configure(Dialect dialect) {
