@@ -83,8 +83,10 @@ final class Application implements AutoCloseable {
         // Before the pool opens: its own connections would count as taken.
         warnWhenThePoolTakesMostOfTheServer(url, settings);
         Metrics metrics = new Metrics();
-        Database.Options options = new Database.Options(statements, settings.sqlEcho(), settings.echoPool(),
-                Optional.empty(), settings.replicas(), metrics.registry());
+        RequestConsistency requests = new RequestConsistency();
+        Database.Options options = new Database.Options(
+                new Database.Observation(statements, settings.sqlEcho(), settings.echoPool(), Optional.of(metrics.registry())),
+                Optional.empty(), settings.replicas(), requests);
         Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
                 ? options.migratingFirst(settings.migration())
                 : options);
@@ -120,7 +122,7 @@ final class Application implements AutoCloseable {
                     .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                     .directHandlers(Api.directHandlers())
                     .routing(routing -> routes.addAll(Api.routing(routing, products, users, posts,
-                            new RequestConsistency(database.readYourWrites()), probe, draining,
+                            requests, probe, draining,
                             new Api.Telemetry(metrics, metrics), deadline, api)))
                     .build()
                     .start();

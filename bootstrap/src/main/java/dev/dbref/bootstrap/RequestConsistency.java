@@ -1,36 +1,50 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Access;
 import dev.dbref.persistence.CommitPosition;
-import dev.dbref.persistence.ReadYourWrites;
+import dev.dbref.persistence.RequestScope;
 import dev.dbref.web.Consistency;
+import dev.dbref.web.RequestContext;
 
 import java.util.Optional;
 
 /**
- * Bridges the web adapter's {@code Consistency-Token} to the persistence adapter's
- * {@link ReadYourWrites}, so that neither adapter knows the other.
+ * Bridges the web adapter's request to the persistence adapter, so that neither adapter knows the
+ * other: the request's kind (by its method) decides where its units of work run, and its
+ * {@code Consistency-Token} travels in as a {@link CommitPosition} and out as a token. The request
+ * object is the web adapter's; nothing is kept here.
  */
-final class RequestConsistency implements Consistency {
-    private final ReadYourWrites readYourWrites;
+final class RequestConsistency implements Consistency, RequestScope {
 
-    RequestConsistency(ReadYourWrites readYourWrites) {
-        this.readYourWrites = readYourWrites;
+    @Override
+    public boolean issued(String token) {
+        return CommitPosition.fromToken(token).isPresent();
     }
 
     @Override
-    public void begin(Optional<String> token) {
-        Optional<CommitPosition> required = token.map(t -> CommitPosition.fromToken(t)
-                .orElseThrow(() -> new IllegalArgumentException("not a consistency token of this service")));
-        readYourWrites.begin(required);
+    public String ofNoWrite() {
+        return CommitPosition.NONE.token();
     }
 
     @Override
-    public String tokenOfLastWrite() {
-        return readYourWrites.committed().orElse(CommitPosition.NONE).token();
+    public Optional<DeclaredRequest> current() {
+        return RequestContext.served().map(Declared::new);
     }
 
-    @Override
-    public void end() {
-        readYourWrites.end();
+    private record Declared(RequestContext request) implements DeclaredRequest {
+        @Override
+        public Access access() {
+            return request.kind() == RequestContext.RequestKind.WRITE ? Access.WRITES : Access.READS;
+        }
+
+        @Override
+        public Optional<CommitPosition> mustSee() {
+            return request.consistencyToken().flatMap(CommitPosition::fromToken);
+        }
+
+        @Override
+        public void committed(CommitPosition position) {
+            request.committed(position.token());
+        }
     }
 }

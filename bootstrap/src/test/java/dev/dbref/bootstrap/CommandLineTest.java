@@ -132,6 +132,33 @@ class CommandLineTest {
     }
 
     @Test
+    void migrate_and_check_create_the_missing_folders_of_a_sqlite_file_relative_or_absolute() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("dbref-folders");
+        // SQLAlchemy's form: three slashes, then an absolute path.
+        String absolute = "sqlite:///" + root.resolve("new/deeper/app.db");
+        assertEquals(0, run("migrate", absolute).code());
+        assertTrue(java.nio.file.Files.isRegularFile(root.resolve("new/deeper/app.db")));
+        // Relative to the working directory, as README's sqlite:./data/app.db and SQLAlchemy's sqlite:///data/app.db.
+        String relative = "target/fresh-" + System.nanoTime() + "/data/app.db";
+        Outcome check = run("check", "sqlite:./" + relative);
+        assertEquals(0, check.code(), check.err());
+        assertEquals(0, run("migrate", "sqlite:./" + relative).code());
+        assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(relative)));
+        String alchemy = "target/fresh-" + System.nanoTime() + "/data/app.db";
+        assertEquals(0, run("migrate", "sqlite:///" + alchemy).code());
+        assertTrue(java.nio.file.Files.isRegularFile(java.nio.file.Path.of(alchemy)));
+    }
+
+    @Test
+    void a_sqlite_folder_that_cannot_be_created_is_one_line_naming_it() throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("dbref-folders");
+        java.nio.file.Files.writeString(root.resolve("taken"), "a file where a folder should be");
+        String url = "sqlite:///" + root.resolve("taken/data/app.db");
+        run("migrate", url).assertOneLineFailure("cannot create the folder " + root.resolve("taken/data"));
+        run("serve", url).assertOneLineFailure(root.resolve("taken") + " is a file, not a folder");
+    }
+
+    @Test
     void an_unknown_command_prints_usage_and_fails() {
         Outcome o = run("frobnicate", "sqlite::memory:");
         assertEquals(Main.USAGE, o.code());

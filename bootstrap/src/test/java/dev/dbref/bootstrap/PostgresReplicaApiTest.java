@@ -87,4 +87,29 @@ class PostgresReplicaApiTest {
             standby.resumeReplay();
         }
     }
+
+    /**
+     * A write request runs on the primary whatever it ends up writing: a {@code PATCH {}} changes
+     * nothing and only reads, and with the standby's replay paused a read there would not find
+     * the row just created (404). A GET without a token shows that the standby does serve reads.
+     */
+    @Test
+    void an_empty_patch_reads_from_the_primary_while_the_standby_does_not_replay() throws Exception {
+        Eventually.until("the standby is in use", () ->
+                http.get("/observe/health").json().get("checks").get(1).get("data").get("in_use").asBoolean());
+        standby.pauseReplay();
+        try {
+            long product = http.post("/products", "{\"name\": \"unchanged\", \"price\": 1}").json().get("id").asLong();
+            long user = http.post("/users", "{\"email\": \"patch@example.com\", \"username\": \"patcher\"}").json().get("id").asLong();
+            long post = http.post("/users/" + user + "/posts", "{\"title\": \"kept\"}").json().get("id").asLong();
+
+            assertEquals(404, http.get("/products/" + product).status(), "the paused standby serves a plain read");
+            for (String path : new String[] {"/products/" + product, "/users/" + user, "/posts/" + post}) {
+                Http.Reply patched = http.patch(path, "{}");
+                assertEquals(200, patched.status(), "PATCH {} " + path + ": " + patched);
+            }
+        } finally {
+            standby.resumeReplay();
+        }
+    }
 }

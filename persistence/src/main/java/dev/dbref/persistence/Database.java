@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.dbref.domain.port.UnitOfWork;
 import org.jooq.Configuration;
 import org.jooq.ExecuteListener;
@@ -12,10 +12,6 @@ import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,16 +32,16 @@ public final class Database implements AutoCloseable {
     private final Optional<StatementWatchdog> watchdog;
     private final Optional<MigrationReport> migration;
     private final Optional<Replicas> replicas;
-    private final ReadYourWrites readYourWrites = new ReadYourWrites();
     private final Optional<SchemaCheck> schemaCheck;
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options, Optional<MigrationReport> migratedBefore) {
         this.url = url;
         this.schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
                 ? Optional.of(new SchemaCheck(url)) : Optional.empty();
-        this.telemetry = new PoolTelemetry(new MicrometerMetricsTrackerFactory(options.poolMetrics()));
+        Observation observation = options.observation();
+        this.telemetry = observation.poolTelemetry();
         this.pool = ConnectionPool.create(url, settings, telemetry);
-        this.statements = new StatementObserver(options.listener(), options.echo());
+        this.statements = new StatementObserver(observation.listener(), observation.echo());
         Settings jooqSettings = new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false)
@@ -70,18 +66,26 @@ public final class Database implements AutoCloseable {
         WriteGate gate = url.dialect() == Dialect.SQLITE
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)
                 : WriteGate.open();
-        PoolEcho echo = options.echoPool() ? new PoolEcho(true, this::poolStats) : PoolEcho.OFF;
+        PoolEcho echo = observation.echoPool() ? new PoolEcho(true, this::poolStats) : PoolEcho.OFF;
         this.availability = url.dialect() == Dialect.SQLITE
                 ? Availability.alwaysReachable()
                 : new Availability(() -> ServerCheck.reasonUnreachable(url), this::evictPooledConnections);
         this.replicas = options.replicas().map(r -> {
-            PoolTelemetry readTelemetry = new PoolTelemetry(new MicrometerMetricsTrackerFactory(options.poolMetrics()));
+            PoolTelemetry readTelemetry = observation.poolTelemetry();
             PoolSettings readSettings = r.poolSize().map(settings::withMaxSize).orElse(settings);
             return new Replicas(ConnectionPool.create(r.url(), readSettings, readTelemetry, ConnectionPool.Role.REPLICA),
                     readTelemetry, pool, r.maxLag(), r.readYourWritesWait());
         });
-        this.unitOfWork = new PooledUnitOfWork(pool, url.dialect(), jooq, gate, this::evictPooledConnections, echo,
-                availability, replicas, readYourWrites);
+        RepositoryBinding repositories = new RepositoryBinding(jooq);
+        ReadYourWrites readYourWrites = replicas.isPresent()
+                ? ReadYourWrites.overStandbys(options.requests())
+                : ReadYourWrites.withoutStandbys(options.requests());
+        UnitOfWork onPrimary = new PooledUnitOfWork(new PooledConnections(pool, availability, echo), url.dialect(),
+                repositories, gate, readYourWrites);
+        this.unitOfWork = replicas
+                .<UnitOfWork>map(r -> new RoutingUnitOfWork(onPrimary, new StandbyReads(r, repositories, echo),
+                        options.requests(), readYourWrites))
+                .orElse(onPrimary);
         // An in-memory database lives in its pool's one connection, so it is migrated through that.
         this.migration = url.inMemory() && options.migrateFirst().isPresent()
                 ? Optional.of(guarded(() -> Migrations.apply(pool, url.dialect())))
@@ -89,30 +93,55 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * What the adapter does at start, reports and logs besides its data.
+     * What the adapter does at start, and whom it serves.
      *
-     * @param listener     told of every statement, on the thread that ran it
-     * @param echo         statement logging
-     * @param echoPool     log checkouts and checkins ({@code DB_ECHO_POOL})
+     * @param observation  what it reports and logs besides its data
      * @param migrateFirst apply pending migrations this way before the pool opens; empty: leave the schema as it is
      * @param replicas     hot standbys for reads, in a second pool; empty: the primary serves every read
-     * @param poolMetrics  where each pool reports what HikariCP measures, under HikariCP's own
-     *                     {@code hikaricp_*} names, labelled by pool name
+     * @param requests     what the request being served declared (reads or writes, its consistency token):
+     *                     routing to a standby is decided from it
      */
-    public record Options(StatementListener listener, SqlEcho echo, boolean echoPool, Optional<MigrationSettings> migrateFirst,
-                          Optional<ReplicaSettings> replicas, MeterRegistry poolMetrics) {
-        /** A registry that keeps nothing: a composite without members. */
-        public static final MeterRegistry NO_POOL_METRICS = new CompositeMeterRegistry();
-        public static final Options DEFAULTS = new Options(StatementListener.NONE, SqlEcho.DEFAULTS, false,
-                Optional.empty(), Optional.empty(), NO_POOL_METRICS);
+    public record Options(Observation observation, Optional<MigrationSettings> migrateFirst,
+                          Optional<ReplicaSettings> replicas, RequestScope requests) {
+        public static final Options DEFAULTS = new Options(Observation.NONE, Optional.empty(), Optional.empty(),
+                RequestScope.NONE);
 
         public Options migratingFirst(MigrationSettings migration) {
-            return new Options(listener, echo, echoPool, Optional.of(migration), replicas, poolMetrics);
+            return new Options(observation, Optional.of(migration), replicas, requests);
         }
 
         /** Reads may go to these standbys; writes never do. */
         public Options readingFrom(ReplicaSettings standbys) {
-            return new Options(listener, echo, echoPool, migrateFirst, Optional.of(standbys), poolMetrics);
+            return new Options(observation, migrateFirst, Optional.of(standbys), requests);
+        }
+
+        public Options observedBy(Observation observing) {
+            return new Options(observing, migrateFirst, replicas, requests);
+        }
+
+        public Options serving(RequestScope scope) {
+            return new Options(observation, migrateFirst, replicas, scope);
+        }
+    }
+
+    /**
+     * What the adapter reports and logs besides its data.
+     *
+     * @param listener    told of every statement, on the thread that ran it
+     * @param echo        statement logging
+     * @param echoPool    log checkouts and checkins ({@code DB_ECHO_POOL})
+     * @param poolMetrics where each pool reports what HikariCP measures, under HikariCP's own
+     *                    {@code hikaricp_*} names, labelled by pool name; empty: nowhere
+     */
+    public record Observation(StatementListener listener, SqlEcho echo, boolean echoPool,
+                              Optional<MeterRegistry> poolMetrics) {
+        public static final Observation NONE = new Observation(StatementListener.NONE, SqlEcho.DEFAULTS, false,
+                Optional.empty());
+
+        PoolTelemetry poolTelemetry() {
+            return new PoolTelemetry(poolMetrics
+                    .<MetricsTrackerFactory>map(MicrometerMetricsTrackerFactory::new)
+                    .orElse(PoolTelemetry.NOT_EXPORTED));
         }
     }
 
@@ -127,7 +156,7 @@ public final class Database implements AutoCloseable {
      * to WAL while the migration wrote the schema, and the migration failed with SQLITE_BUSY.
      */
     public static Database open(DatabaseUrl url, PoolSettings settings, Options options) {
-        createSqliteDirectory(url);
+        SqliteFolder.ensure(url);
         Optional<MigrationReport> migrated = url.inMemory()
                 ? Optional.empty()
                 : options.migrateFirst().map(Database::migrate);
@@ -142,7 +171,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnreachableException with one clear line
      */
     public static MigrationReport migrate(MigrationSettings migration) {
-        createSqliteDirectory(migration.url());
+        SqliteFolder.ensure(migration.url());
         return guarded(() -> Migrations.apply(migration));
     }
 
@@ -151,18 +180,6 @@ public final class Database implements AutoCloseable {
             return migration.get();
         } catch (RuntimeException e) {
             throw new DatabaseUnreachableException("migration failed: " + ConnectionFailures.describe(e), e);
-        }
-    }
-
-    /** SQLite creates the file but not its folder; a fresh checkout should not fail on that. */
-    private static void createSqliteDirectory(DatabaseUrl url) {
-        Optional<Path> parent = url.sqliteFile().map(file -> file.toAbsolutePath().getParent());
-        try {
-            if (parent.isPresent()) {
-                Files.createDirectories(parent.get());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of the SQLite database " + parent.get(), e);
         }
     }
 
@@ -185,11 +202,6 @@ public final class Database implements AutoCloseable {
                 schemaCheck);
     }
 
-    /** What each request's reads require and its writes committed: the {@code Consistency-Token}. */
-    public ReadYourWrites readYourWrites() {
-        return readYourWrites;
-    }
-
     public PoolStats poolStats() {
         return statsOf(pool, telemetry);
     }
@@ -205,7 +217,7 @@ public final class Database implements AutoCloseable {
                 mx.getTotalConnections(), max, telemetry.timeouts(), telemetry.acquired(), waited);
     }
 
-    /** Retires every pooled connection; in-use ones go when returned. */
+    /** Retires every pooled connection; in-use ones go when returned (and the standbys' pool keeps its own). */
     private void evictPooledConnections() {
         if (pool.getHikariPoolMXBean() != null) {
             pool.getHikariPoolMXBean().softEvictConnections();

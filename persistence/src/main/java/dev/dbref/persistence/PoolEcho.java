@@ -21,9 +21,9 @@ final class PoolEcho {
         this.stats = stats;
     }
 
-    void checkout(boolean write) {
+    void checkout(Access access) {
         if (enabled) {
-            LOG.log(Level.INFO, "checkout (" + (write ? "write" : "read") + ") " + counts());
+            LOG.log(Level.INFO, "checkout (" + (access == Access.WRITES ? "write" : "read") + ") " + counts());
         }
     }
 

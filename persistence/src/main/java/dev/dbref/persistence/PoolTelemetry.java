@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
  * dashboards find the {@code hikaricp_*} names), which this adapter does not need to know.
  */
 final class PoolTelemetry implements MetricsTrackerFactory {
+    /** Exports nothing: HikariCP's tracker with its default, empty methods. */
+    static final MetricsTrackerFactory NOT_EXPORTED = (poolName, poolStats) -> new IMetricsTracker() {
+    };
+
     private final MetricsTrackerFactory exported;
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder acquired = new LongAdder();

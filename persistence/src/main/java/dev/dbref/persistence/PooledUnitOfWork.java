@@ -1,21 +1,14 @@
 package dev.dbref.persistence;
 
-import dev.dbref.domain.port.Repositories;
 import dev.dbref.domain.port.UnitOfWork;
-import org.jooq.Configuration;
-import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Optional;
 
 /**
- * One unit of work = one pooled connection, one transaction.
+ * One unit of work = one pooled connection of the primary's pool, one transaction.
  *
  * <ol>
  *   <li>borrow a connection from the pool (waiting at most the pool timeout);</li>
@@ -32,124 +25,69 @@ import java.util.Optional;
  * transaction too, so the transaction would buy no consistency, only a COMMIT round trip (bench/run:
  * +45% requests/s for a single-row read). {@link ReadOnlyGuard} still refuses any write in it.
  *
- * <p>Which server serves a unit of work is decided here: writes always go to the primary pool;
- * a read goes to the standbys' pool when there is one, they are in use, and they have replayed
- * the write the request's {@link ReadYourWrites} requires; otherwise, and when a standby fails
- * under it (recovery conflict, lost connection), to the primary.
+ * <p>Which server serves a unit of work is not decided here but by {@link RoutingUnitOfWork}.
  */
 final class PooledUnitOfWork implements UnitOfWork {
-    private final DataSource pool;
+    private final PooledConnections connections;
     private final Dialect dialect;
-    private final Configuration jooq;
+    private final RepositoryBinding repositories;
     private final WriteGate writeGate;
-    private final Runnable evictPooledConnections;
-    private final PoolEcho echo;
-    private final Availability availability;
-    private final Optional<Replicas> replicas;
     private final ReadYourWrites readYourWrites;
 
-    /**
-     * @param evictPooledConnections retires every pooled connection; called when one turns out dead,
-     *                               because a server restart kills all of them at once
-     * @param replicas               the standbys that may serve reads; empty: the primary serves all
-     */
-    PooledUnitOfWork(DataSource pool, Dialect dialect, Configuration jooq, WriteGate writeGate,
-                     Runnable evictPooledConnections, PoolEcho echo, Availability availability,
-                     Optional<Replicas> replicas, ReadYourWrites readYourWrites) {
-        this.pool = pool;
+    PooledUnitOfWork(PooledConnections connections, Dialect dialect, RepositoryBinding repositories,
+                     WriteGate writeGate, ReadYourWrites readYourWrites) {
+        this.connections = connections;
         this.dialect = dialect;
-        this.jooq = jooq;
+        this.repositories = repositories;
         this.writeGate = writeGate;
-        this.evictPooledConnections = evictPooledConnections;
-        this.echo = echo;
-        this.availability = availability;
-        this.replicas = replicas;
         this.readYourWrites = readYourWrites;
     }
 
     @Override
     public <T> T read(Work<T> work) {
-        if (replicas.isPresent()) {
-            Optional<Reply<T>> onStandby = readOnStandby(replicas.get(), work);
-            if (onStandby.isPresent()) {
-                return onStandby.get().value();
-            }
-        }
-        return inTransaction(false, work);
-    }
-
-    /** What a unit of work returned (which may be null), apart from "it did not run here". */
-    private record Reply<T>(T value) {
-    }
-
-    /**
-     * Runs a read on a standby that has replayed what the request requires. Empty when the standbys
-     * are skipped, did not catch up in time, or failed under the read in a way that the primary
-     * will not repeat: nothing was written, so the read simply runs again there.
-     */
-    private <T> Optional<Reply<T>> readOnStandby(Replicas standbys, Work<T> work) {
-        try {
-            Optional<Connection> caughtUp = standbys.connection(readYourWrites.required());
-            if (caughtUp.isEmpty()) {
-                return Optional.empty();
-            }
-            try (Connection connection = caughtUp.get()) {
-                echo.checkout(false);
-                return Optional.of(new Reply<>(work.run(repositoriesOn(connection, false))));
-            } finally {
-                echo.checkin();
-            }
-        } catch (SQLException | RuntimeException e) {
-            if (!SqlErrors.isStandbyFailure(e)) {
-                throw SqlErrors.translate(e);
-            }
-            standbys.failed("a read failed on the standby: " + ConnectionFailures.describe(e));
-            return Optional.empty();
-        }
+        return inTransaction(Access.READS, work);
     }
 
     @Override
     public <T> T write(Work<T> work) {
-        return writeGate.pass(() -> inTransaction(true, work));
+        return writeGate.pass(() -> inTransaction(Access.WRITES, work));
     }
 
-    private static final System.Logger LOG = System.getLogger(PooledUnitOfWork.class.getName());
-
-    private <T> T inTransaction(boolean write, Work<T> work) {
+    private <T> T inTransaction(Access access, Work<T> work) {
+        Availability availability = connections.availability();
         availability.requireReachable();
         try {
-            return attempt(write, work);
+            return attempt(access, work);
         } catch (StaleConnectionException stale) {
             // The pooled connection had died (server restart, pg_terminate_backend, network cut)
             // before anything was committed. Its idle siblings are most likely dead too: retire
             // them all; if the server itself is gone, say so now rather than after the pool
             // timeout; else run the work once more on a fresh connection.
-            evictPooledConnections.run();
+            connections.evictAll();
             availability.connectionFailed();
             availability.requireReachable();
             try {
-                return attempt(write, work);
+                return attempt(access, work);
             } catch (StaleConnectionException again) {
                 throw SqlErrors.translate(again.getCause());
             }
         }
     }
 
-    private <T> T attempt(boolean write, Work<T> work) {
+    private <T> T attempt(Access access, Work<T> work) {
         boolean committing = false;
-        // Resources close in reverse order: the connection goes back to the pool, then the checkin is logged.
-        try (Checkin ignored = echo::checkin; Connection connection = pool.getConnection()) {
-            echo.checkout(write);
-            boolean transaction = begin(connection, write);
+        try (PooledConnections.Lease lease = connections.borrow(access)) {
+            Connection connection = lease.connection();
+            boolean transaction = begin(connection, access);
             T result;
             try {
-                result = work.run(repositoriesOn(connection, write));
+                result = work.run(repositories.on(connection, access));
                 committing = true;
                 if (transaction) {
                     connection.commit();
                 }
-                if (write) {
-                    readYourWrites.recordCommit(positionAfterCommit(connection));
+                if (access == Access.WRITES) {
+                    readYourWrites.committed(connection);
                 }
             } catch (RuntimeException | Error | SQLException e) {
                 if (transaction) {
@@ -163,40 +101,10 @@ final class PooledUnitOfWork implements UnitOfWork {
                 throw new StaleConnectionException(e);
             }
             if (SqlErrors.isConnectFailure(e)) {
-                availability.connectionFailed();
+                connections.availability().connectionFailed();
             }
             throw SqlErrors.translate(e);
         }
-    }
-
-    /**
-     * Where the primary's log stands right after this commit: the token a client sends back to read
-     * its write from a standby. One small statement, and only where standbys serve reads.
-     */
-    private CommitPosition positionAfterCommit(Connection connection) throws SQLException {
-        if (replicas.isEmpty()) {
-            return CommitPosition.NONE;
-        }
-        try {
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
-                rs.next();
-                return CommitPosition.fromPgLsn(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            // The write is committed: answer it as such, with a token that asks for no standby.
-            LOG.log(System.Logger.Level.WARNING, "committed, but the log position could not be read: "
-                    + ConnectionFailures.describe(e));
-            return CommitPosition.NONE;
-        }
-    }
-
-    /** Logs the checkin once the connection is back in the pool. */
-    @FunctionalInterface
-    private interface Checkin extends AutoCloseable {
-        @Override
-        void close();
     }
 
     /** A connection that turned out dead before the commit: safe to run the whole work again. */
@@ -207,25 +115,15 @@ final class PooledUnitOfWork implements UnitOfWork {
     }
 
     /** @return whether a transaction was begun (every time but a PostgreSQL read) */
-    private boolean begin(Connection connection, boolean write) throws SQLException {
+    private boolean begin(Connection connection, Access access) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            connection.unwrap(SQLiteConnection.class)
-                    .setCurrentTransactionMode(write ? TransactionMode.IMMEDIATE : TransactionMode.DEFERRED);
-        } else if (!write) {
+            connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(
+                    access == Access.WRITES ? TransactionMode.IMMEDIATE : TransactionMode.DEFERRED);
+        } else if (access == Access.READS) {
             return false;
         }
         connection.setAutoCommit(false);
         return true;
-    }
-
-    private Repositories repositoriesOn(Connection connection, boolean write) {
-        // A fresh context on this connection alone: a repository cannot reach another connection
-        // and so cannot escape the transaction.
-        Configuration configuration = jooq.derive(new SingleConnectionProvider(connection));
-        if (!write) {
-            configuration.data(ReadOnlyGuard.READ_ONLY, Boolean.TRUE);
-        }
-        return new JooqRepositories(DSL.using(configuration));
     }
 
     private static void rollback(Connection connection, Throwable cause) {

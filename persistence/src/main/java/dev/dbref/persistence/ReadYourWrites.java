@@ -1,50 +1,65 @@
 package dev.dbref.persistence;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Read-your-writes across a primary and its standbys, per request. A request runs start to end
- * on one virtual thread, and so do its units of work: a thread-local holds what the request
- * requires of its reads (the position its client's {@code Consistency-Token} names) and what its
- * last write committed (the token to answer with).
+ * Read-your-writes across a primary and its standbys. After each commit of a write it tells the
+ * request where the primary's log stands (its {@code Consistency-Token}); before a read it says
+ * which position the request's client must see. The request itself is the web adapter's: this
+ * class keeps no state of its own, so nothing outlives the request.
  */
-public final class ReadYourWrites {
-    private final ThreadLocal<State> current = new ThreadLocal<>();
+final class ReadYourWrites {
+    private static final Logger LOG = System.getLogger(ReadYourWrites.class.getName());
 
-    private static final class State {
-        private final Optional<CommitPosition> required;
-        private Optional<CommitPosition> committed = Optional.empty();
+    private final RequestScope requests;
+    private final boolean standbysServeReads;
 
-        private State(Optional<CommitPosition> required) {
-            this.required = required;
+    private ReadYourWrites(RequestScope requests, boolean standbysServeReads) {
+        this.requests = requests;
+        this.standbysServeReads = standbysServeReads;
+    }
+
+    /** Every read sees every committed write: each write names {@link CommitPosition#NONE}. */
+    static ReadYourWrites withoutStandbys(RequestScope requests) {
+        return new ReadYourWrites(requests, false);
+    }
+
+    /** Writes name the primary's log position after their commit, one small statement each. */
+    static ReadYourWrites overStandbys(RequestScope requests) {
+        return new ReadYourWrites(requests, true);
+    }
+
+    /** What the current request's reads must see; empty outside a request or without a token. */
+    Optional<CommitPosition> mustSee() {
+        return requests.current().flatMap(RequestScope.DeclaredRequest::mustSee).filter(p -> !p.isNone());
+    }
+
+    /** Right after a write committed on {@code connection}, still borrowed. */
+    void committed(Connection connection) {
+        Optional<RequestScope.DeclaredRequest> request = requests.current();
+        if (request.isPresent()) {
+            request.get().committed(standbysServeReads ? positionAfterCommit(connection) : CommitPosition.NONE);
         }
     }
 
-    /** Starts a request on this thread; its reads must see {@code required} when given. */
-    public void begin(Optional<CommitPosition> required) {
-        current.set(new State(required.filter(p -> !p.isNone())));
-    }
-
-    /** Ends the request on this thread. */
-    public void end() {
-        current.remove();
-    }
-
-    /** The position of the last write this thread's request committed; empty when it wrote nothing. */
-    public Optional<CommitPosition> committed() {
-        State state = current.get();
-        return state == null ? Optional.empty() : state.committed;
-    }
-
-    Optional<CommitPosition> required() {
-        State state = current.get();
-        return state == null ? Optional.empty() : state.required;
-    }
-
-    void recordCommit(CommitPosition position) {
-        State state = current.get();
-        if (state != null) {
-            state.committed = Optional.of(position);
+    private static CommitPosition positionAfterCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+                rs.next();
+                return CommitPosition.fromPgLsn(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // The write is committed: answer it as such, with a token that asks for no standby.
+            LOG.log(Level.WARNING, "committed, but the log position could not be read: " + ConnectionFailures.describe(e));
+            return CommitPosition.NONE;
         }
     }
 }

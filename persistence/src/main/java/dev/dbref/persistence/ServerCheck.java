@@ -21,6 +21,7 @@ public final class ServerCheck {
 
     /** @throws DatabaseUnreachableException with a one-line reason, never the password */
     public static ServerInfo run(DatabaseUrl url) {
+        SqliteFolder.ensure(url);
         Properties properties = url.credentials();
         if (url.dialect() == Dialect.POSTGRESQL) {
             properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toSeconds()));

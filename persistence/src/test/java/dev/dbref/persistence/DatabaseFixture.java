@@ -24,7 +24,8 @@ final class DatabaseFixture implements AutoCloseable {
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
         DatabaseUrl url = DatabaseUrl.parse(kind.freshUrl());
         Database database = Database.open(url, settings,
-                new Database.Options(listener, SqlEcho.DEFAULTS, false, Optional.of(MigrationSettings.at(url)), Optional.empty(), Database.Options.NO_POOL_METRICS));
+                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(url))
+                        .observedBy(new Database.Observation(listener, SqlEcho.DEFAULTS, false, Optional.empty())));
         return new DatabaseFixture(database);
     }
 

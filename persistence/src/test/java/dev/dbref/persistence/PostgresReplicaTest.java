@@ -42,6 +42,8 @@ class PostgresReplicaTest {
         standby.close();
     }
 
+    private final TestRequests requests = new TestRequests();
+
     /** A fresh database on the primary, its standby copy, and the service's two pools over them. */
     private Database open(Duration maxLag) {
         String url = TestDatabase.POSTGRESQL.freshUrl();
@@ -57,7 +59,8 @@ class PostgresReplicaTest {
         DatabaseUrl read = DatabaseUrl.parse("postgresql://postgres@localhost:" + standby.port() + "/" + name);
         return Database.open(primary, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(5)),
                 Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(primary))
-                        .readingFrom(new ReplicaSettings(read, Optional.of(2), maxLag, Duration.ofMillis(100))));
+                        .readingFrom(new ReplicaSettings(read, Optional.of(2), maxLag, Duration.ofMillis(100)))
+                        .serving(requests));
     }
 
     @Test
@@ -79,25 +82,45 @@ class PostgresReplicaTest {
             Eventually.until("reads reach the standby", () -> db.unitOfWork().<Boolean>read(PostgresReplicaTest::inRecovery));
             standby.pauseReplay();
             try {
-                ReadYourWrites ryw = db.readYourWrites();
-                ryw.begin(Optional.empty());
+                TestRequests.Served write = requests.begin(Access.WRITES, Optional.empty());
                 db.unitOfWork().write(r -> r.products().insert(aProduct().named("mine").build(), Instant.now()));
-                CommitPosition token = ryw.committed().orElseThrow();
-                ryw.end();
+                CommitPosition token = write.lastCommitted().orElseThrow();
+                requests.end();
                 assertTrue(token.lsn() > 0, "a write with standbys names its log position");
 
-                ryw.begin(Optional.of(token));
+                requests.begin(Access.READS, Optional.of(token));
                 List<Object> seen = db.unitOfWork().read(r -> List.of(inRecovery(r), r.products().count(ProductFilter.NONE)));
-                ryw.end();
+                requests.end();
                 assertEquals(List.of(false, 1L), seen, "the paused standby cannot serve it: the primary does");
 
+                requests.begin(Access.READS, Optional.empty());
+                assertEquals(List.of(true, 0L), db.unitOfWork().read(r -> List.of(inRecovery(r), r.products().count(ProductFilter.NONE))),
+                        "without the token the paused standby serves the read, and does not see the write");
+                requests.end();
+
                 standby.resumeReplay();
-                ryw.begin(Optional.of(token));
+                requests.begin(Access.READS, Optional.of(token));
                 Eventually.until("the standby replays the write and serves the read",
                         () -> db.unitOfWork().<Boolean>read(PostgresReplicaTest::inRecovery));
                 assertEquals(1L, (long) db.unitOfWork().read(r -> r.products().count(ProductFilter.NONE)));
-                ryw.end();
+                requests.end();
             } finally {
+                standby.resumeReplay();
+            }
+        }
+    }
+
+    @Test
+    void every_read_of_a_write_request_runs_on_the_primary_even_one_that_writes_nothing() throws Exception {
+        try (Database db = open(Duration.ofSeconds(30))) {
+            Eventually.until("reads reach the standby", () -> db.unitOfWork().<Boolean>read(PostgresReplicaTest::inRecovery));
+            standby.pauseReplay();
+            try {
+                requests.begin(Access.WRITES, Optional.empty());
+                // A PATCH {} reads and writes nothing: its read must still see the primary's rows.
+                assertFalse(db.unitOfWork().<Boolean>read(PostgresReplicaTest::inRecovery), "a read of a write request ran on a standby");
+            } finally {
+                requests.end();
                 standby.resumeReplay();
             }
         }

@@ -52,7 +52,8 @@ class SqlEchoTest {
     private void insertWith(SqlEcho echo) {
         DatabaseUrl url = DatabaseUrl.parse(TestDatabase.SQLITE.freshUrl());
         try (Database database = Database.open(url, PoolSettings.DEFAULTS,
-                new Database.Options(StatementListener.NONE, echo, false, Optional.of(MigrationSettings.at(url)), Optional.empty(), Database.Options.NO_POOL_METRICS))) {
+                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(url))
+                        .observedBy(new Database.Observation(StatementListener.NONE, echo, false, Optional.empty())))) {
             database.unitOfWork().write(r -> r.products().insert(aProduct().named("Secret Sauce").build(), Instant.now()));
         }
     }

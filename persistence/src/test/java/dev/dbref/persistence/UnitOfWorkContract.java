@@ -83,7 +83,8 @@ abstract class UnitOfWorkContract {
             return ((JooqRepositories) repos).dsl().execute("UPDATE products SET quantity = -1");
         }));
 
-        assertTrue(failure.getMessage() != null);
+        assertInstanceOf(org.jooq.exception.IntegrityConstraintViolationException.class, failure, failure.toString());
+        assertTrue(failure.getMessage().contains("products_quantity_non_negative"), failure.getMessage());
         assertEquals(0, count());
         assertEquals(0, db.database.poolStats().active());
     }

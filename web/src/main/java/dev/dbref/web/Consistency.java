@@ -1,24 +1,15 @@
 package dev.dbref.web;
 
-import java.util.Optional;
-
 /**
- * Read-your-writes for the request on the calling thread, implemented outside the web adapter
- * (the composition root bridges it to the persistence adapter, which decides which server serves a
- * read). The web adapter only carries the opaque {@code Consistency-Token} in and out.
+ * The {@code Consistency-Token}s of this service, as the web adapter needs to know them: it
+ * carries them in and out opaquely and refuses a token it did not issue. What a token means (a
+ * position in the primary's log) is the persistence adapter's; the composition root bridges the two.
  */
 public interface Consistency {
 
-    /**
-     * Starts the request: its reads must see the write the client's token names, if any.
-     *
-     * @throws IllegalArgumentException when the token is not one this service issued (a 400)
-     */
-    void begin(Optional<String> token);
+    /** Whether {@code token} is one this service issued; if not, the request is a 400. */
+    boolean issued(String token);
 
-    /** The token that names the last write this request committed (or, if it wrote nothing, nothing new). */
-    String tokenOfLastWrite();
-
-    /** Ends the request on the calling thread. */
-    void end();
+    /** The token of a write request that committed nothing new: its reads need no standby to catch up. */
+    String ofNoWrite();
 }

@@ -17,8 +17,8 @@ final class ConsistencyHeader {
     /** Called just before a response is sent, with its final status. */
     static void addTo(ServerResponse res) {
         RequestContext context = RequestContext.current();
-        if (context != null && context.writes() && res.status().code() < 300) {
-            res.header(NAME, context.consistency().tokenOfLastWrite());
+        if (context != null && context.kind() == RequestContext.RequestKind.WRITE && res.status().code() < 300) {
+            context.committedToken().ifPresent(token -> res.header(NAME, token));
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.dbref.web;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Everything the API keeps about the request being served on the current thread, in one place:
- * its id, start time, how its body is read, whether it writes, its consistency, the route
- * template it matched and the SQL statements it ran. Each request runs start to end on its own
- * virtual thread, so a thread-local holds it; {@link RequestObserver} sets it first and clears it
- * last. What is known at the start is final; the route and the statement figures accumulate.
+ * The one object that holds the request being served on the current thread: its id, start time,
+ * how its body is read, whether it may write, the consistency token its client sent, the token its
+ * writes committed, the route template it matched and the SQL statements it ran. Each request
+ * runs start to end on its own virtual thread, so a thread-local holds it; {@link RequestObserver}
+ * sets it first and clears it last. What is known at the start is final; the rest accumulates.
+ *
+ * <p>The composition root reads it through {@link #served()} to tell the persistence adapter
+ * what the request declared (no other module keeps request state).
  */
 public final class RequestContext {
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
@@ -15,8 +19,9 @@ public final class RequestContext {
     private final String id;
     private final long startNanos;
     private final BodyReading bodies;
-    private final Consistency consistency;
-    private final boolean writes;
+    private final RequestKind kind;
+    private final Optional<String> consistencyToken;
+    private Optional<String> committedToken = Optional.empty();
     private String route;
     private int statements;
     private long statementNanos;
@@ -25,19 +30,32 @@ public final class RequestContext {
     record BodyReading(BodyDeadline deadline, Duration timeout) {
     }
 
-    private RequestContext(String id, long startNanos, BodyReading bodies, Consistency consistency, boolean writes) {
-        this.id = id;
-        this.startNanos = startNanos;
-        this.bodies = bodies;
-        this.consistency = consistency;
-        this.writes = writes;
+    /** What a request may do, by its method. */
+    public enum RequestKind {
+        /** {@code GET}, {@code HEAD} and the other methods that change nothing. */
+        READ,
+        /** {@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}. */
+        WRITE
     }
 
-    /** @param writes whether the request's method changes data (POST, PUT, PATCH, DELETE) */
-    static RequestContext begin(String id, BodyReading bodies, Consistency consistency, boolean writes) {
-        RequestContext context = new RequestContext(id, System.nanoTime(), bodies, consistency, writes);
+    private RequestContext(String id, BodyReading bodies, RequestKind kind, Optional<String> consistencyToken) {
+        this.id = id;
+        this.startNanos = System.nanoTime();
+        this.bodies = bodies;
+        this.kind = kind;
+        this.consistencyToken = consistencyToken;
+    }
+
+    /** @param consistencyToken the {@code Consistency-Token} of a read, already checked to be one of ours */
+    static RequestContext begin(String id, BodyReading bodies, RequestKind kind, Optional<String> consistencyToken) {
+        RequestContext context = new RequestContext(id, bodies, kind, consistencyToken);
         CURRENT.set(context);
         return context;
+    }
+
+    /** The request served on this thread; empty outside one. */
+    public static Optional<RequestContext> served() {
+        return Optional.ofNullable(CURRENT.get());
     }
 
     static void end() {
@@ -81,12 +99,26 @@ public final class RequestContext {
         return bodies;
     }
 
-    Consistency consistency() {
-        return consistency;
+    /** Decided by the method when the request began. */
+    public RequestKind kind() {
+        return kind;
     }
 
-    boolean writes() {
-        return writes;
+    /** The token of the write the client wants its reads to see; empty on writes and without the header. */
+    public Optional<String> consistencyToken() {
+        return consistencyToken;
+    }
+
+    /**
+     * A write of this request committed; the response names it in its {@code Consistency-Token}.
+     * A write request begins with the token of no write, for when it commits nothing.
+     */
+    public void committed(String token) {
+        committedToken = Optional.of(token);
+    }
+
+    Optional<String> committedToken() {
+        return committedToken;
     }
 
     /** The matched path template, or {@code null} when no route matched (a 404). */

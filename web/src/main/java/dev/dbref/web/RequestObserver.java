@@ -44,22 +44,19 @@ final class RequestObserver implements Filter {
         this.requestLog = requestLog;
     }
 
-    /**
-     * A read that carries a {@code Consistency-Token} must see the write it names; a token that is
-     * not ours is a 400, sent here. Writes and other methods ignore the header.
-     */
-    private boolean beginConsistency(RoutingRequest req, RoutingResponse res, String method) {
-        Optional<String> token = method.equals("GET") || method.equals("HEAD")
-                ? req.headers().first(ConsistencyHeader.NAME)
-                : Optional.empty();
-        try {
-            consistency.begin(token);
-            return true;
-        } catch (IllegalArgumentException e) {
-            Problem.of(Status.BAD_REQUEST_400, "the Consistency-Token header is not one this service issued;"
-                    + " send back the header of a write's response unchanged", req.path().absolute().path()).send(res);
+    /** A read may carry a {@code Consistency-Token}: its reads must see the write it names. Writes ignore the header. */
+    private static Optional<String> consistencyToken(RoutingRequest req, String method) {
+        return method.equals("GET") || method.equals("HEAD") ? req.headers().first(ConsistencyHeader.NAME) : Optional.empty();
+    }
+
+    /** A token that is not ours is a 400, sent here. */
+    private boolean refusedToken(RequestContext context, RoutingRequest req, RoutingResponse res) {
+        if (context.consistencyToken().isEmpty() || consistency.issued(context.consistencyToken().get())) {
             return false;
         }
+        Problem.of(Status.BAD_REQUEST_400, "the Consistency-Token header is not one this service issued;"
+                + " send back the header of a write's response unchanged", req.path().absolute().path()).send(res);
+        return true;
     }
 
     /** The trace id of a W3C {@code traceparent}: it becomes the request id, so logs and traces join. */
@@ -88,14 +85,17 @@ final class RequestObserver implements Filter {
                 .or(() -> req.headers().first(REQUEST_ID).filter(v -> SANE_ID.matcher(v).matches()))
                 .orElseGet(RequestObserver::newId);
         String method = req.prologue().method().text();
-        RequestContext context = RequestContext.begin(id, bodies, consistency, WRITES.contains(method));
+        RequestContext.RequestKind kind = WRITES.contains(method) ? RequestContext.RequestKind.WRITE : RequestContext.RequestKind.READ;
+        RequestContext context = RequestContext.begin(id, bodies, kind, consistencyToken(req, method));
+        if (kind == RequestContext.RequestKind.WRITE) {
+            context.committed(consistency.ofNoWrite());
+        }
         res.header(REQUEST_ID, id);
         try {
-            if (beginConsistency(req, res, method)) {
+            if (!refusedToken(context, req, res)) {
                 chain.proceed();
             }
         } finally {
-            consistency.end();
             long nanos = context.elapsedNanos();
             int status = res.status().code();
             // Any token is a valid HTTP method: made-up ones share one label, or a client could create series without end.
