@@ -3,6 +3,7 @@ package dev.dbref.persistence;
 import dev.dbref.domain.port.StoreUnavailableException;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -17,12 +18,13 @@ final class Availability {
 
     private final Supplier<String> probe;
     private final Runnable refreshPool;
+    private final ReentrantLock probing = new ReentrantLock();
     private volatile String downReason;
-    private volatile long lastProbeNanos;
+    private volatile long lastProbeNanos = System.nanoTime() - RETRY_EVERY.toNanos();
 
     /**
-     * @param probe       connects afresh and runs {@code SELECT 1}; returns {@code null} when the
-     *                    server answered, else the reason it did not
+     * @param probe       connects afresh and runs {@code SELECT 1} within {@link ServerCheck#PROBE_TIMEOUT};
+     *                    returns {@code null} when the server answered, else the reason it did not
      * @param refreshPool retires every pooled connection (they died with the server)
      */
     Availability(Supplier<String> probe, Runnable refreshPool) {
@@ -35,13 +37,19 @@ final class Availability {
         return new Availability(() -> null, () -> { });
     }
 
-    /** Before borrowing: fails fast while the server is known to be down. */
+    /**
+     * Before borrowing: fails fast while the server is known to be down. At most one caller probes
+     * at a time, once per {@link #RETRY_EVERY}; the others answer at once instead of queueing
+     * behind a probe that a dead network makes wait for its time-out.
+     */
     void requireReachable() {
-        String reason = downReason;
-        if (reason == null) {
+        if (downReason == null) {
             return;
         }
-        synchronized (this) {
+        if (!probing.tryLock()) {
+            throw unavailable();
+        }
+        try {
             if (downReason == null) {
                 return;
             }
@@ -56,17 +64,30 @@ final class Availability {
             }
             downReason = null;
             refreshPool.run();
+        } finally {
+            probing.unlock();
         }
     }
 
-    /** After a unit of work lost its connection or could not get one: is the server gone? */
+    /**
+     * After a unit of work lost its connection or could not get one: is the server gone? A probe
+     * already running, or run within the last {@link #RETRY_EVERY}, answers for this failure too.
+     */
     void connectionFailed() {
-        synchronized (this) {
+        if (!probing.tryLock()) {
+            return;
+        }
+        try {
+            if (System.nanoTime() - lastProbeNanos < RETRY_EVERY.toNanos()) {
+                return;
+            }
             lastProbeNanos = System.nanoTime();
             String reason = probe.get();
             if (reason != null) {
                 downReason = reason;
             }
+        } finally {
+            probing.unlock();
         }
     }
 

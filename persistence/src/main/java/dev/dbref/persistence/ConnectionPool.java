@@ -19,6 +19,7 @@ final class ConnectionPool {
     static final int POSTGRESQL_DEFAULT_SIZE = 10;
     private static final Duration KEEPALIVE = Duration.ofMinutes(2);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CANCEL_SIGNAL_TIMEOUT = Duration.ofSeconds(2);
 
     private ConnectionPool() {
     }
@@ -56,10 +57,13 @@ final class ConnectionPool {
         config.setJdbcUrl(role == Role.REPLICA ? url.forStandbys().jdbcUrl() : url.jdbcUrl());
         url.user().ifPresent(config::setUsername);
         url.password().ifPresent(config::setPassword);
-        config.setConnectionTimeout(role == Role.REPLICA
+        long wait = role == Role.REPLICA
                 ? Math.min(settings.timeout().toMillis(), REPLICA_WAIT.toMillis())
-                : settings.timeout().toMillis());
-        config.setValidationTimeout(Math.min(settings.timeout().toMillis(), 3_000));
+                : settings.timeout().toMillis();
+        config.setConnectionTimeout(wait);
+        // A pooled connection idle for more than 500 ms is validated before use: on a dead network
+        // that validation waits this long, so it stays well inside the pool's own wait.
+        config.setValidationTimeout(Math.clamp(wait / 2, 250, 2_000));
         config.setMaxLifetime(settings.recycle().toMillis());
         // Start without a connection: `check` and the start-up probe report an unreachable
         // database in one clear line, and the pool heals by itself when the database comes back.
@@ -88,6 +92,12 @@ final class ConnectionPool {
         }
     }
 
+    /** Whole seconds, as pgjdbc takes it: the statement timeout rounded up, and one more. */
+    static Duration socketTimeout(PoolSettings settings) {
+        long millis = settings.statementTimeout().toMillis();
+        return Duration.ofSeconds((millis + 999) / 1000 + 1);
+    }
+
     private static void configurePostgresql(HikariConfig config, DatabaseUrl url, PoolSettings settings, Role role) {
         // A demoted primary answers writes with 25006; HikariCP would keep that connection.
         config.setExceptionOverrideClassName(ReadOnlyServerEviction.class.getName());
@@ -98,7 +108,17 @@ final class ConnectionPool {
         }
         config.addDataSourceProperty("ApplicationName", "dbref");
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        // A server that accepts the connection and never answers (a frozen process, a stuck proxy).
+        config.addDataSourceProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
+        // The statement timeout cancels a statement by a cancel request over a new connection: on a
+        // dead network that request is lost too, and the read would wait for ever (TCP keepalive
+        // never fires while the peer's kernel, or a proxy, acknowledges). No read waits longer than
+        // the statement timeout and a second: then the connection is given up and HikariCP evicts it.
+        config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout(settings).toSeconds()));
+        config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(CANCEL_SIGNAL_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // BEGIN READ ONLY for a read-only transaction, in the same round trip, and no session state.
+        config.addDataSourceProperty("readOnlyMode", "transaction");
         // Lets the driver send a batch of INSERTs as multi-row statements.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
     }

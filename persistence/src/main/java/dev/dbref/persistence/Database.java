@@ -32,12 +32,10 @@ public final class Database implements AutoCloseable {
     private final Optional<StatementWatchdog> watchdog;
     private final Optional<MigrationReport> migration;
     private final Optional<Replicas> replicas;
-    private final Optional<SchemaCheck> schemaCheck;
+    private final Diagnostics diagnostics;
 
     private Database(DatabaseUrl url, PoolSettings settings, Options options, Optional<MigrationReport> migratedBefore) {
         this.url = url;
-        this.schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
-                ? Optional.of(new SchemaCheck(url)) : Optional.empty();
         Observation observation = options.observation();
         this.telemetry = observation.poolTelemetry();
         this.pool = ConnectionPool.create(url, settings, telemetry);
@@ -86,6 +84,10 @@ public final class Database implements AutoCloseable {
                 .<UnitOfWork>map(r -> new RoutingUnitOfWork(onPrimary, new StandbyReads(r, repositories, echo),
                         options.requests(), readYourWrites))
                 .orElse(onPrimary);
+        Optional<SchemaCheck> schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
+                ? Optional.of(new SchemaCheck(url)) : Optional.empty();
+        this.diagnostics = new Diagnostics(new Readiness(pool, url.dialect(), availability, schemaCheck, settings.timeout()),
+                pool, this::poolStats, statements::totals, replicas);
         // An in-memory database lives in its pool's one connection, so it is migrated through that.
         this.migration = url.inMemory() && options.migrateFirst().isPresent()
                 ? Optional.of(guarded(() -> Migrations.apply(pool, url.dialect())))
@@ -198,8 +200,7 @@ public final class Database implements AutoCloseable {
 
     /** Readiness and the figures operators ask for. */
     public Diagnostics diagnostics() {
-        return new Diagnostics(url.dialect(), pool, availability, this::poolStats, statements::totals, replicas,
-                schemaCheck);
+        return diagnostics;
     }
 
     public PoolStats poolStats() {

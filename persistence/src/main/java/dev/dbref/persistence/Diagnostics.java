@@ -4,16 +4,10 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -22,23 +16,21 @@ import java.util.function.Supplier;
  * driver's class name.
  */
 public final class Diagnostics {
-    private final Dialect dialect;
+    private final Readiness readiness;
     private final DataSource pool;
-    private final Availability availability;
     private final Supplier<PoolStats> poolStats;
     private final Supplier<StatementTotals> statementTotals;
     private final Optional<Replicas> replicas;
-    private final Optional<SchemaCheck> schemaCheck;
+    private final Dialect dialect;
 
-    Diagnostics(Dialect dialect, DataSource pool, Availability availability, Supplier<PoolStats> poolStats,
-                Supplier<StatementTotals> statementTotals, Optional<Replicas> replicas, Optional<SchemaCheck> schemaCheck) {
-        this.replicas = replicas;
-        this.schemaCheck = schemaCheck;
-        this.dialect = dialect;
+    Diagnostics(Readiness readiness, DataSource pool, Supplier<PoolStats> poolStats,
+                Supplier<StatementTotals> statementTotals, Optional<Replicas> replicas) {
+        this.readiness = readiness;
         this.pool = pool;
-        this.availability = availability;
         this.poolStats = poolStats;
         this.statementTotals = statementTotals;
+        this.replicas = replicas;
+        this.dialect = readiness.dialect();
     }
 
     public Dialect dialect() {
@@ -72,79 +64,12 @@ public final class Diagnostics {
     }
 
     /**
-     * Readiness: {@code SELECT 1} on a pooled connection, waiting at most {@code timeout} for it.
+     * Readiness, answered within {@code timeout} whatever the network does.
      *
      * @throws DatabaseUnreachableException with a one-line reason when the database does not answer
      */
     public ServerInfo ping(Duration timeout) {
-        if (availability.isDown()) {
-            try {
-                availability.requireReachable();
-            } catch (RuntimeException e) {
-                throw new DatabaseUnreachableException(availability.downReason().orElse("the database is unreachable"), e);
-            }
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection connection = borrow(timeout)) {
-            if (System.nanoTime() > deadline) {
-                throw new DatabaseUnreachableException(ConnectionFailures.noConnectionWithin(timeout), null);
-            }
-            ServerInfo info = ServerCheck.selectOne(connection, dialect);
-            Optional<String> behind = schemaBehind();
-            if (behind.isPresent()) {
-                throw new DatabaseUnreachableException(behind.get(), null);
-            }
-            return info;
-        } catch (SQLTimeoutException e) {
-            availability.connectionFailed();
-            throw new DatabaseUnreachableException(availability.downReason()
-                    .orElse(ConnectionFailures.noConnectionWithin(timeout)), e);
-        } catch (SQLException e) {
-            availability.connectionFailed();
-            throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
-        }
-    }
-
-    private Optional<String> schemaBehind() {
-        try {
-            return schemaCheck.flatMap(SchemaCheck::behind);
-        } catch (RuntimeException e) {
-            return Optional.of("the schema's version could not be read: " + ConnectionFailures.describe(e));
-        }
-    }
-
-    /**
-     * A pooled connection within {@code timeout}, which may be shorter than the pool's own wait.
-     * A connection that arrives after the caller gave up is closed, i.e. returned, when it comes.
-     */
-    private Connection borrow(Duration timeout) throws SQLException {
-        CompletableFuture<Connection> pending = CompletableFuture.supplyAsync(() -> {
-            try {
-                return pool.getConnection();
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        }, task -> Thread.ofVirtual().name("dbref-health-probe").start(task));
-        try {
-            return pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.thenAccept(Diagnostics::closeQuietly);
-            throw new SQLTimeoutException(ConnectionFailures.noConnectionWithin(timeout));
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException("pool failure", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.thenAccept(Diagnostics::closeQuietly);
-            throw new SQLException("interrupted while waiting for a connection", e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // returning a connection that broke: HikariCP evicts it
-        }
+        return readiness.check(timeout);
     }
 
     /**

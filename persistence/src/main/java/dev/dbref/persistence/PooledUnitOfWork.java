@@ -97,10 +97,10 @@ final class PooledUnitOfWork implements UnitOfWork {
             }
             return result;
         } catch (SQLException | RuntimeException e) {
-            if (!committing && SqlErrors.isConnectionLost(e)) {
+            if (!committing && SqlErrors.isConnectionLost(e) && !SqlErrors.isNoAnswer(e)) {
                 throw new StaleConnectionException(e);
             }
-            if (SqlErrors.isConnectFailure(e)) {
+            if (SqlErrors.isConnectFailure(e) || SqlErrors.isNoAnswer(e)) {
                 connections.availability().connectionFailed();
             }
             throw SqlErrors.translate(e);

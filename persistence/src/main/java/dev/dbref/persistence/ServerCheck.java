@@ -15,17 +15,30 @@ import java.util.Properties;
  */
 public final class ServerCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long {@link Availability}'s probe waits, connecting included: a request that lost its
+     * connection waits for it, so it must fit in the request's bound with the statement timeout.
+     */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private ServerCheck() {
     }
 
     /** @throws DatabaseUnreachableException with a one-line reason, never the password */
     public static ServerInfo run(DatabaseUrl url) {
+        return run(url, TIMEOUT);
+    }
+
+    private static ServerInfo run(DatabaseUrl url, Duration timeout) {
         SqliteFolder.ensure(url);
         Properties properties = url.credentials();
         if (url.dialect() == Dialect.POSTGRESQL) {
-            properties.setProperty("connectTimeout", String.valueOf(TIMEOUT.toSeconds()));
-            properties.setProperty("socketTimeout", String.valueOf(TIMEOUT.toSeconds()));
+            // Each bounds one part: TCP connect, the whole login (a server that accepts and never
+            // answers), and every read after it.
+            String seconds = String.valueOf(timeout.toSeconds());
+            properties.setProperty("connectTimeout", seconds);
+            properties.setProperty("loginTimeout", seconds);
+            properties.setProperty("socketTimeout", seconds);
         }
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
             return selectOne(connection, url.dialect());
@@ -49,7 +62,7 @@ public final class ServerCheck {
     /** {@code null} when a fresh connection answers, else why not; for {@link Availability}'s probe. */
     static String reasonUnreachable(DatabaseUrl url) {
         try {
-            run(url);
+            run(url, PROBE_TIMEOUT);
             return null;
         } catch (DatabaseUnreachableException e) {
             return e.getMessage();

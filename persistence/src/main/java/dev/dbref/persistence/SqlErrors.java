@@ -41,6 +41,9 @@ final class SqlErrors {
         if (sql != null && ReadOnlyServerEviction.READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
             return new StoreUnavailableException("the database server is read-only, most likely during a failover", failure);
         }
+        if (isNoAnswer(failure)) {
+            return new StoreUnavailableException("the database stopped answering, so its connection was given up", failure);
+        }
         if (sql != null && isUnavailable(sql)) {
             return new StoreUnavailableException("the database is unavailable", failure);
         }
@@ -64,6 +67,20 @@ final class SqlErrors {
         }
         String state = sql.getSQLState();
         return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
+    }
+
+    /**
+     * True when the server stopped answering on a connection that stays open: the driver gave the
+     * connection up at its socket timeout (a black-holed network, a frozen server). Unlike a
+     * connection that died at once, running the work again would only wait as long once more.
+     */
+    static boolean isNoAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
