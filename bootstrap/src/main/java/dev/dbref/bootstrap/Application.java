@@ -3,6 +3,7 @@ package dev.dbref.bootstrap;
 import dev.dbref.domain.port.UnitOfWork;
 import dev.dbref.domain.usecase.ProductUseCases;
 import dev.dbref.domain.usecase.PostUseCases;
+import dev.dbref.domain.usecase.SafeRetries;
 import dev.dbref.domain.usecase.UserUseCases;
 import dev.dbref.persistence.ConnectionBudget;
 import dev.dbref.persistence.Database;
@@ -36,23 +37,22 @@ final class Application implements AutoCloseable {
     /** How often idle HTTP connections are looked for (Helidon's default is every 2 minutes). */
     private static final Duration IDLE_CHECK_PERIOD = Duration.ofSeconds(10);
 
-    private final Database database;
     private final WebServer server;
     private final List<String> routes;
     private final Draining draining;
     private final Duration drain;
-    private final Metrics metrics;
-    private final BodyDeadline deadline;
+    private final Parts parts;
 
-    private Application(Database database, WebServer server, List<String> routes, Draining draining, Duration drain,
-                        Metrics metrics, BodyDeadline deadline) {
-        this.metrics = metrics;
-        this.deadline = deadline;
-        this.database = database;
+    /** What the server needs while it runs, closed after it stops, in this order. */
+    private record Parts(BodyDeadline deadline, Housekeeping housekeeping, Database database, Metrics metrics) {
+    }
+
+    private Application(WebServer server, List<String> routes, Draining draining, Duration drain, Parts parts) {
         this.server = server;
         this.routes = routes;
         this.draining = draining;
         this.drain = drain;
+        this.parts = parts;
     }
 
     /** Held so the level set for DB_ECHO_POOL is not lost when the logger is garbage-collected. */
@@ -95,9 +95,10 @@ final class Application implements AutoCloseable {
                     "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)"));
             UnitOfWork unitOfWork = database.unitOfWork();
             Clock clock = Clock.systemUTC();
-            ProductUseCases products = ProductUseCases.over(unitOfWork, clock);
-            UserUseCases users = UserUseCases.over(unitOfWork, clock);
-            PostUseCases posts = PostUseCases.over(unitOfWork, clock);
+            SafeRetries retries = new SafeRetries(unitOfWork, clock, settings.safeRetries());
+            ProductUseCases products = ProductUseCases.over(unitOfWork, clock, retries);
+            UserUseCases users = UserUseCases.over(unitOfWork, clock, retries);
+            PostUseCases posts = PostUseCases.over(unitOfWork, clock, retries);
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             metrics.statementsOf(database.diagnostics());
             Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
@@ -128,8 +129,8 @@ final class Application implements AutoCloseable {
                     .start();
             LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()
                     + " with database " + database.describe());
-            return new Application(database, server, List.copyOf(routes), draining, settings.shutdownDrain(), metrics,
-                    deadline);
+            return new Application(server, List.copyOf(routes), draining, settings.shutdownDrain(),
+                    new Parts(deadline, Housekeeping.start(retries), database, metrics));
         } catch (RuntimeException e) {
             database.close();
             metrics.close();
@@ -165,7 +166,7 @@ final class Application implements AutoCloseable {
     }
 
     Database database() {
-        return database;
+        return parts.database();
     }
 
     /**
@@ -185,9 +186,10 @@ final class Application implements AutoCloseable {
             }
         }
         server.stop();
-        deadline.close();
-        database.close();
-        metrics.close();
+        parts.deadline().close();
+        parts.housekeeping().close();
+        parts.database().close();
+        parts.metrics().close();
         LOG.log(Level.INFO, "stopped; connection pool closed");
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.domain.usecase.SafeRetries;
 import dev.dbref.persistence.DatabaseUrl;
 import dev.dbref.persistence.MigrationSettings;
 import dev.dbref.persistence.PoolSettings;
@@ -21,11 +22,20 @@ record Settings(String databaseUrl, String migrationDatabaseUrl, String host, in
                 boolean migrateOnStart, boolean debugEndpoints, String adminToken,
                 int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
                 boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret,
-                Optional<ReplicaSettings> replicas, Duration shutdownDrain, Duration migrationLockWait) {
+                Optional<ReplicaSettings> replicas, Duration shutdownDrain, Duration migrationLockWait,
+                Duration idempotencyTtl) {
 
     /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
     MigrationSettings migration() {
         return new MigrationSettings(DatabaseUrl.parse(migrationDatabaseUrl), migrationLockWait);
+    }
+
+    /**
+     * How {@code Idempotency-Key}s are kept: a claim without an answer is abandoned once no request
+     * could still be running for it (the statement timeout plus the pool timeout).
+     */
+    SafeRetries.Settings safeRetries() {
+        return new SafeRetries.Settings(pool.statementTimeout().plus(pool.timeout()), idempotencyTtl);
     }
 
     @Override

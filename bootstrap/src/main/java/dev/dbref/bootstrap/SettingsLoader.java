@@ -54,7 +54,15 @@ final class SettingsLoader {
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
                 duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
                 duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"), replicas(), duration("SHUTDOWN_DRAIN"),
-                duration("MIGRATION_LOCK_WAIT"));
+                duration("MIGRATION_LOCK_WAIT"), positive("IDEMPOTENCY_TTL"));
+    }
+
+    private java.time.Duration positive(String name) {
+        java.time.Duration value = duration(name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + text(name));
+        }
+        return value;
     }
 
     /** {@code DATABASE_READ_URL} and the settings of its pool; empty when no standby is named. */

@@ -35,6 +35,10 @@ final class Http {
         return send(request(path).header("Content-Type", "application/json").POST(body(json)).build());
     }
 
+    Reply postWith(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json").POST(body(json)).build());
+    }
+
     Reply put(String path, String json, String... headers) {
         return send(request(path, headers).header("Content-Type", "application/json").PUT(body(json)).build());
     }

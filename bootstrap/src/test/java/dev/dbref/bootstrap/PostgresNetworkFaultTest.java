@@ -161,6 +161,22 @@ class PostgresNetworkFaultTest {
         assertAcknowledgedWritesKept(load);
     }
 
+    @Test
+    void a_post_repeated_with_its_key_after_a_fault_writes_once() {
+        String key = "after-fault-" + System.nanoTime();
+        String body = "{\"name\": \"" + key + "\", \"price\": 3}";
+        proxy.blackHole();
+        Http.Reply during = http.postWith("/products", body, "Idempotency-Key", key);
+        assertEquals(503, during.status(), during.toString());
+        proxy.resume();
+        healthy();
+        Http.Reply retried = http.postWith("/products", body, "Idempotency-Key", key);
+        Http.Reply again = http.postWith("/products", body, "Idempotency-Key", key);
+        assertEquals(201, retried.status(), retried.toString());
+        assertEquals("true", again.header("Idempotent-Replayed"), again.toString());
+        assertEquals(1, http.get("/products?name_contains=" + key + "&total=exact").json().get("total").asInt());
+    }
+
     private static void awaitRequests(NetworkLoad load, int count, Predicate<NetworkLoad.Sample> which) {
         Eventually.await(count + " more requests", Duration.ofSeconds(60),
                 () -> load.requests().stream().filter(which).count() >= count);

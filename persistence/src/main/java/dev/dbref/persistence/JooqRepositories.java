@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.domain.port.IdempotencyRepository;
 import dev.dbref.domain.port.PostRepository;
 import dev.dbref.domain.port.ProductRepository;
 import dev.dbref.domain.port.UserRepository;
@@ -32,5 +33,10 @@ final class JooqRepositories implements Repositories {
     @Override
     public PostRepository posts() {
         return new JooqPostRepository(tx);
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return new JooqIdempotencyRepository(tx);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dbref.web;
 
 import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.model.IdempotencyKeyReusedException;
 import dev.dbref.domain.model.InvalidQueryException;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.StaleVersionException;
@@ -31,6 +32,8 @@ final class ErrorResponses {
                 .error(InvalidQueryException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(NotFoundException.class, (req, res, e) -> send(req, res, Status.NOT_FOUND_404, e.getMessage()))
                 .error(ConflictException.class, (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))
+                .error(IdempotencyKeyReusedException.class, (req, res, e) ->
+                        send(req, res, Status.create(422), e.getMessage()))
                 .error(StaleVersionException.class, (req, res, e) ->
                         send(req, res, Status.PRECONDITION_FAILED_412, e.getMessage()))
                 .error(StoreUnavailableException.class, (req, res, e) -> {

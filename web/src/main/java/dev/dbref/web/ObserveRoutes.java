@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ObserveRoutes {
     /** Below the 2 s a readiness answer may take: the check itself, then the response. */
-    static final Duration READINESS_TIMEOUT = Duration.ofMillis(1500);
+    static final Duration READINESS_TIMEOUT = Duration.ofMillis(1200);
     private static final HttpMediaType PROMETHEUS = HttpMediaType.create("text/plain; version=0.0.4; charset=utf-8");
 
     private final DatabaseProbe database;

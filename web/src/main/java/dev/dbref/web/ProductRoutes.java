@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbref.domain.model.FieldError;
+import dev.dbref.domain.model.IdempotencyKey;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.ProductDraft;
@@ -14,6 +15,7 @@ import dev.dbref.domain.model.ProductQuery;
 import dev.dbref.domain.model.ResultPage;
 import dev.dbref.domain.model.ValidationException;
 import dev.dbref.domain.usecase.CreateProducts;
+import dev.dbref.domain.usecase.OnceOnly;
 import dev.dbref.domain.usecase.ProductUseCases;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -22,6 +24,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /products}: each handler reads and checks the whole request, calls exactly one use case
@@ -50,7 +54,16 @@ final class ProductRoutes {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        ObjectNode body = RequestBodies.object(req);
+        ProductDraft draft = ProductJson.draft(body);
+        if (key.isPresent()) {
+            SafeRetryHeaders.send(res, products.createProduct().create(draft, new OnceOnly<>(key.get(),
+                    SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
+                            ProductJson.toJson(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/products/" + created.id(),
+                                    HeaderNames.ETAG.defaultCase(), Responses.etagOf(created.version()))))));
+            return;
+        }
         Product created = products.createProduct().create(draft);
         res.header(HeaderNames.LOCATION, "/products/" + created.id());
         sendOne(res, Status.CREATED_201, created);
@@ -85,12 +98,23 @@ final class ProductRoutes {
     }
 
     private void createAll(ServerRequest req, ServerResponse res) {
-        List<ProductDraft> drafts = drafts(RequestBodies.array(req));
-        List<Long> ids = products.createProducts().createAll(drafts);
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        ArrayNode items = RequestBodies.array(req);
+        List<ProductDraft> drafts = drafts(items);
+        if (key.isPresent()) {
+            SafeRetryHeaders.send(res, products.createProducts().createAll(drafts, new OnceOnly<>(key.get(),
+                    SafeRetryHeaders.fingerprint(req, items),
+                    ids -> SafeRetryHeaders.answer(Status.CREATED_201, createdIds(ids), Map.of()))));
+            return;
+        }
+        Responses.json(res, Status.CREATED_201, createdIds(products.createProducts().createAll(drafts)));
+    }
+
+    private static ObjectNode createdIds(List<Long> ids) {
         ObjectNode body = Json.object().put("created", ids.size());
         ArrayNode idList = body.putArray("ids");
         ids.forEach(idList::add);
-        Responses.json(res, Status.CREATED_201, body);
+        return body;
     }
 
     /** Every item is checked before anything is written; the 422 names each bad item as {@code [i].field}. */

@@ -33,6 +33,10 @@ final class Responses {
     }
 
     static void etag(ServerResponse res, long version) {
-        res.header(HeaderNames.ETAG, "\"" + version + "\"");
+        res.header(HeaderNames.ETAG, etagOf(version));
+    }
+
+    static String etagOf(long version) {
+        return "\"" + version + "\"";
     }
 }

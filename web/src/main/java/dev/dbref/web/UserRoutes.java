@@ -1,14 +1,18 @@
 package dev.dbref.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbref.domain.model.IdempotencyKey;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.NewPost;
+import dev.dbref.domain.model.UserDraft;
 import dev.dbref.domain.model.UserFilter;
 import dev.dbref.domain.model.UserInclude;
 import dev.dbref.domain.model.UserPostsQuery;
 import dev.dbref.domain.model.UserQuery;
 import dev.dbref.domain.model.UserUpdate;
 import dev.dbref.domain.model.UserView;
+import dev.dbref.domain.usecase.OnceOnly;
 import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;
 import io.helidon.http.HeaderNames;
@@ -18,6 +22,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /users} and {@code /users/{id}/posts}. */
@@ -48,7 +53,16 @@ final class UserRoutes {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        User created = users.createUser().create(UserJson.userDraft(RequestBodies.object(req)));
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        ObjectNode body = RequestBodies.object(req);
+        UserDraft draft = UserJson.userDraft(body);
+        if (key.isPresent()) {
+            SafeRetryHeaders.send(res, users.createUser().create(draft, new OnceOnly<>(key.get(),
+                    SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
+                            UserJson.user(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/users/" + created.id())))));
+            return;
+        }
+        User created = users.createUser().create(draft);
         res.header(HeaderNames.LOCATION, "/users/" + created.id());
         Responses.json(res, Status.CREATED_201, UserJson.user(created));
     }
@@ -87,7 +101,16 @@ final class UserRoutes {
 
     private void createPost(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
-        Post created = posts.createPost().create(new NewPost(userId, PostJson.draft(RequestBodies.object(req))));
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        ObjectNode body = RequestBodies.object(req);
+        NewPost command = new NewPost(userId, PostJson.draft(body));
+        if (key.isPresent()) {
+            SafeRetryHeaders.send(res, posts.createPost().create(command, new OnceOnly<>(key.get(),
+                    SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
+                            PostJson.post(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/posts/" + created.id())))));
+            return;
+        }
+        Post created = posts.createPost().create(command);
         res.header(HeaderNames.LOCATION, "/posts/" + created.id());
         Responses.json(res, Status.CREATED_201, PostJson.post(created));
     }

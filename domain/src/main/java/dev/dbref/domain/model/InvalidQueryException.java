@@ -1,6 +1,6 @@
 package dev.dbref.domain.model;
 
-/** A list query asked for something that is not allowed (a bad bound, an unknown sort field). */
+/** A request asked for something that is not allowed: a bad bound, an unknown sort field, a malformed header. */
 public final class InvalidQueryException extends DomainException {
     private final String parameter;
 

@@ -10,4 +10,6 @@ public interface Repositories {
     UserRepository users();
 
     PostRepository posts();
+
+    IdempotencyRepository idempotency();
 }

@@ -10,13 +10,24 @@ import java.time.Clock;
 public final class CreateProduct {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final SafeRetries retries;
 
-    public CreateProduct(UnitOfWork unitOfWork, Clock clock) {
+    public CreateProduct(UnitOfWork unitOfWork, Clock clock, SafeRetries retries) {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.retries = retries;
     }
 
     public Product create(ProductDraft draft) {
-        return unitOfWork.write(repos -> repos.products().insert(draft, Now.of(clock)));
+        return unitOfWork.write(inserting(draft));
+    }
+
+    /** The same, at most once per key: a repeat gets the first answer. */
+    public Answered create(ProductDraft draft, OnceOnly<Product> once) {
+        return retries.once(once, inserting(draft));
+    }
+
+    private UnitOfWork.Work<Product> inserting(ProductDraft draft) {
+        return repos -> repos.products().insert(draft, Now.of(clock));
     }
 }

@@ -14,10 +14,12 @@ public final class CreateProducts {
 
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final SafeRetries retries;
 
-    public CreateProducts(UnitOfWork unitOfWork, Clock clock) {
+    public CreateProducts(UnitOfWork unitOfWork, Clock clock, SafeRetries retries) {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.retries = retries;
     }
 
     /**
@@ -26,7 +28,17 @@ public final class CreateProducts {
      */
     public List<Long> createAll(List<ProductDraft> drafts) {
         requireCount(drafts.size());
-        return unitOfWork.write(repos -> repos.products().insertAll(drafts, Now.of(clock)));
+        return unitOfWork.write(inserting(drafts));
+    }
+
+    /** The same, at most once per key: a repeat gets the first answer. */
+    public Answered createAll(List<ProductDraft> drafts, OnceOnly<List<Long>> once) {
+        requireCount(drafts.size());
+        return retries.once(once, inserting(drafts));
+    }
+
+    private UnitOfWork.Work<List<Long>> inserting(List<ProductDraft> drafts) {
+        return repos -> repos.products().insertAll(drafts, Now.of(clock));
     }
 
     /**

@@ -8,9 +8,9 @@ import java.time.Clock;
 public record PostUseCases(CreatePost createPost, GetPost getPost, ListPosts listPosts, UpdatePost updatePost,
                            DeletePost deletePost) {
 
-    public static PostUseCases over(UnitOfWork unitOfWork, Clock clock) {
+    public static PostUseCases over(UnitOfWork unitOfWork, Clock clock, SafeRetries retries) {
         return new PostUseCases(
-                new CreatePost(unitOfWork, clock),
+                new CreatePost(unitOfWork, clock, retries),
                 new GetPost(unitOfWork),
                 new ListPosts(unitOfWork),
                 new UpdatePost(unitOfWork, clock),

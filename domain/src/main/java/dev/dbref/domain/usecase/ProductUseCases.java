@@ -12,15 +12,15 @@ public record ProductUseCases(CreateProduct createProduct, GetProduct getProduct
                               ReplaceProduct replaceProduct, UpdateProduct updateProduct, DeleteProduct deleteProduct,
                               CreateProducts createProducts, UpdateProducts updateProducts, DeleteProducts deleteProducts) {
 
-    public static ProductUseCases over(UnitOfWork unitOfWork, Clock clock) {
+    public static ProductUseCases over(UnitOfWork unitOfWork, Clock clock, SafeRetries retries) {
         return new ProductUseCases(
-                new CreateProduct(unitOfWork, clock),
+                new CreateProduct(unitOfWork, clock, retries),
                 new GetProduct(unitOfWork),
                 new ListProducts(unitOfWork),
                 new ReplaceProduct(unitOfWork, clock),
                 new UpdateProduct(unitOfWork, clock),
                 new DeleteProduct(unitOfWork),
-                new CreateProducts(unitOfWork, clock),
+                new CreateProducts(unitOfWork, clock, retries),
                 new UpdateProducts(unitOfWork, clock),
                 new DeleteProducts(unitOfWork));
     }

@@ -8,9 +8,9 @@ import java.time.Clock;
 public record UserUseCases(CreateUser createUser, GetUser getUser, ListUsers listUsers, UpdateUser updateUser,
                            DeleteUser deleteUser) {
 
-    public static UserUseCases over(UnitOfWork unitOfWork, Clock clock) {
+    public static UserUseCases over(UnitOfWork unitOfWork, Clock clock, SafeRetries retries) {
         return new UserUseCases(
-                new CreateUser(unitOfWork, clock),
+                new CreateUser(unitOfWork, clock, retries),
                 new GetUser(unitOfWork),
                 new ListUsers(unitOfWork),
                 new UpdateUser(unitOfWork, clock),

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  */
 final class InMemoryProducts implements UnitOfWork {
     private TreeMap<Long, Product> committed = new TreeMap<>();
+    final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private long nextId = 1;
     int unitsOfWork;
 
@@ -35,6 +36,7 @@ final class InMemoryProducts implements UnitOfWork {
     public synchronized <T> T write(Work<T> work) {
         unitsOfWork++;
         Repo tx = new Repo(new TreeMap<>(committed));
+        InMemoryIdempotencyKeys.Tx keysTx = keys.begin();
         T result = work.run(new Repositories() {
             @Override
             public ProductRepository products() {
@@ -50,8 +52,14 @@ final class InMemoryProducts implements UnitOfWork {
             public dev.dbref.domain.port.PostRepository posts() {
                 throw new UnsupportedOperationException("this fake holds products only");
             }
+
+            @Override
+            public dev.dbref.domain.port.IdempotencyRepository idempotency() {
+                return keysTx;
+            }
         });
         committed = tx.rows;
+        keys.commit(keysTx);
         return result;
     }
 

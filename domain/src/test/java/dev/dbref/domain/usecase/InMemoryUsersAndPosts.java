@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 final class InMemoryUsersAndPosts implements UnitOfWork {
     private TreeMap<Long, User> users = new TreeMap<>();
     private TreeMap<Long, Post> posts = new TreeMap<>();
+    final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private long nextId = 1;
 
     @Override
@@ -47,6 +48,7 @@ final class InMemoryUsersAndPosts implements UnitOfWork {
         T result = work.run(tx);
         users = tx.users;
         posts = tx.posts;
+        keys.commit(tx.keys);
         return result;
     }
 
@@ -63,6 +65,7 @@ final class InMemoryUsersAndPosts implements UnitOfWork {
         private final TreeMap<Long, Post> posts;
         private final Users userRepository = new Users();
         private final Posts postRepository = new Posts();
+        private final InMemoryIdempotencyKeys.Tx keys = InMemoryUsersAndPosts.this.keys.begin();
 
         Tx(TreeMap<Long, User> users, TreeMap<Long, Post> posts) {
             this.users = users;
@@ -82,6 +85,11 @@ final class InMemoryUsersAndPosts implements UnitOfWork {
         @Override
         public PostRepository posts() {
             return postRepository;
+        }
+
+        @Override
+        public dev.dbref.domain.port.IdempotencyRepository idempotency() {
+            return keys;
         }
 
         private final class Users implements UserRepository {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ProductUseCasesTest {
     private final InMemoryProducts store = new InMemoryProducts();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30.123456Z"), ZoneOffset.UTC);
-    private final ProductUseCases products = ProductUseCases.over(store, clock);
+    private final ProductUseCases products = ProductUseCases.over(store, clock, new SafeRetries(store, clock, SafeRetriesTest.SETTINGS));
 
     private static ProductDraft draft(String name) {
         return new ProductDraft(name, null, new BigDecimal("1.00"), 1);

@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UserPostUseCasesTest {
     private final InMemoryUsersAndPosts store = new InMemoryUsersAndPosts();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:15:30.123456Z"), ZoneOffset.UTC);
-    private final UserUseCases users = UserUseCases.over(store, clock);
-    private final PostUseCases posts = PostUseCases.over(store, clock);
+    private final UserUseCases users = UserUseCases.over(store, clock, new SafeRetries(store, clock, SafeRetriesTest.SETTINGS));
+    private final PostUseCases posts = PostUseCases.over(store, clock, new SafeRetries(store, clock, SafeRetriesTest.SETTINGS));
 
     private User user(String name) {
         return users.createUser().create(new UserDraft(name + "@example.com", name, null));
