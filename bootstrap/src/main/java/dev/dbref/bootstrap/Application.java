@@ -65,7 +65,10 @@ final class Application implements AutoCloseable {
      * Helidon 4.4 looks its global mapper manager up in the service registry on every typed header
      * read (Content-Length of every request with a body) unless one was set: measured with JFR at
      * 40% of the CPU of a POST. Setting it once, before first use, makes that a field read.
+     * {@code MapperManager.global} is marked for removal in 4.4, yet the registry look-up that
+     * replaces it is the cost: a deliberate use, to measure again on each Helidon upgrade.
      */
+    @SuppressWarnings("removal")
     static void pinGlobalMappers() {
         if (MAPPERS_PINNED.compareAndSet(false, true)) {
             MapperManager.global(MapperManager.create());

@@ -1,11 +1,11 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Tcp;
 import dev.dbref.persistence.Eventually;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,7 @@ final class HaProxy implements AutoCloseable {
         Files.writeString(config, cfg);
         Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        Eventually.until("HAProxy listens on " + port, () -> listening(port) || !process.isAlive());
+        Eventually.until("HAProxy listens on " + port, () -> Tcp.listening(port) || !process.isAlive());
         if (!process.isAlive()) {
             throw new IllegalStateException("HAProxy did not start: " + Files.readString(dir.resolve("haproxy.log")));
         }
@@ -44,14 +44,6 @@ final class HaProxy implements AutoCloseable {
 
     int port() {
         return port;
-    }
-
-    static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static int freePort() {

@@ -1,12 +1,12 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Tcp;
 import dev.dbref.persistence.Eventually;
 import dev.dbref.persistence.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,7 +52,7 @@ final class PgBouncer {
             Process process = new ProcessBuilder("pgbouncer", "-u", "nobody", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("pgbouncer.log").toFile()).start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            Eventually.until("PgBouncer listens on " + port, () -> listening(port) || !process.isAlive());
+            Eventually.until("PgBouncer listens on " + port, () -> Tcp.listening(port) || !process.isAlive());
             if (!process.isAlive()) {
                 throw new IllegalStateException("PgBouncer did not start: " + Files.readString(dir.resolve("pgbouncer.log")));
             }
@@ -66,14 +66,6 @@ final class PgBouncer {
     String urlOf(String databaseUrl, String flag) {
         String name = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1);
         return "postgresql://postgres@127.0.0.1:" + port + "/" + name + flag;
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static int freePort() throws IOException {

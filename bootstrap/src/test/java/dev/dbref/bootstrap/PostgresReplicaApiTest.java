@@ -32,13 +32,7 @@ class PostgresReplicaApiTest {
         standby = Standby.of(TestDatabase.PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_api");
         String url = TestDatabase.POSTGRESQL.freshUrl();
         String name = url.substring(url.lastIndexOf('/') + 1);
-        Eventually.until("database on the standby", () -> {
-            try (var c = standby.connect(name)) {
-                return true;
-            } catch (java.sql.SQLException notYet) {
-                return false;
-            }
-        });
+        standby.awaitDatabase(name);
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "PORT", "0", "HOST", "127.0.0.1",
                 "DATABASE_READ_URL", "postgresql://postgres@localhost:" + standby.port() + "/" + name,
                 "DB_READ_POOL_SIZE", "3", "DB_REPLICA_MAX_LAG", "30s", "DB_READ_YOUR_WRITES_WAIT", "100ms",

@@ -40,13 +40,7 @@ class PostgresStandbyNetworkFaultTest {
         standby = Standby.of(TestDatabase.PostgresServer.INSTANCE.hostPort(), "postgres", "", "standby_fault");
         String url = TestDatabase.POSTGRESQL.freshUrl();
         String name = url.substring(url.lastIndexOf('/') + 1);
-        Eventually.until("database on the standby", () -> {
-            try (var c = standby.connect(name)) {
-                return true;
-            } catch (java.sql.SQLException notYet) {
-                return false;
-            }
-        });
+        standby.awaitDatabase(name);
         proxy = FaultProxy.to("127.0.0.1", standby.port());
         Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "PORT", "0", "HOST", "127.0.0.1",
                 "DATABASE_READ_URL", "postgresql://postgres@127.0.0.1:" + proxy.port() + "/" + name,

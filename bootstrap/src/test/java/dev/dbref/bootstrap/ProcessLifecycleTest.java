@@ -1,11 +1,10 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Tcp;
 import dev.dbref.persistence.Eventually;
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -54,7 +53,7 @@ class ProcessLifecycleTest {
                 // SIGTERM by kill(1): Process.destroy() would also close our end of its output.
                 assertEquals(0, new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor());
                 int port = service.port();
-                Eventually.await("the server stops accepting", Duration.ofSeconds(30), () -> refusesConnections(port));
+                Eventually.await("the server stops accepting", Duration.ofSeconds(30), () -> !Tcp.listening(port));
                 assertFalse(inFlight.isDone(), "the PATCH is still in flight while the server stops");
                 blocker.rollback();
             }
@@ -83,14 +82,6 @@ class ProcessLifecycleTest {
             return rs.getInt(1) > 0;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean refusesConnections(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return false;
-        } catch (IOException refused) {
-            return true;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Tcp;
 import dev.dbref.persistence.Eventually;
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,6 @@ class ShutdownDrainTest {
         stopping.join(Duration.ofSeconds(30));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis >= 8_000, "stopped after " + millis + " ms, before the drain ended");
-        assertTrue(!HaProxy.listening(port), "still accepting after stopping");
+        assertTrue(!Tcp.listening(port), "still accepting after stopping");
     }
 }

@@ -40,13 +40,7 @@ final class TestStandby {
         Standby s = instance();
         String name = databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1);
         admin("ALTER DATABASE " + name + " SET synchronous_commit = 'remote_apply'");
-        Eventually.until("database " + name + " on the standby", () -> {
-            try (Connection c = s.connect(name)) {
-                return true;
-            } catch (SQLException notYet) {
-                return false;
-            }
-        });
+        s.awaitDatabase(name);
         return "postgresql://postgres@localhost:" + s.port() + "/" + name;
     }
 

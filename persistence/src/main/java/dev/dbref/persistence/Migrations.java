@@ -112,9 +112,13 @@ final class Migrations {
             Thread.currentThread().interrupt();
             throw gaveUp(settings);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockBefore(channel, deadline, settings)) {
-            return migration.get();
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockBefore(channel, deadline, settings);
+            try {
+                return migration.get();
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock " + lockFile + " for the migration", e);
         } finally {

@@ -5,7 +5,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.tools.json.JSONValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import static dev.dbref.db.jooq.Tables.PRODUCTS;
  * assigned in input order.
  */
 final class ProductRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Table<?> ALIAS = DSL.table(DSL.name("t"));
 
     final Table<?> table;
@@ -80,7 +82,12 @@ final class ProductRows {
             row.put("quantity", d.quantity());
             rows.add(row);
         }
-        String json = JSONValue.toJSONString(rows);
+        String json;
+        try {
+            json = JSON.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("strings and numbers always serialise", e);
+        }
         return DSL.table("(select value ->> 'name' as name, value ->> 'name_key' as name_key, "
                 + "value ->> 'description' as description, value ->> 'price' as price, "
                 + "value ->> 'quantity' as quantity, key as ord from json_each({0})) as {1}", DSL.val(json), ALIAS);

@@ -48,13 +48,7 @@ class PostgresReplicaTest {
     private Database open(Duration maxLag) {
         String url = TestDatabase.POSTGRESQL.freshUrl();
         String name = url.substring(url.lastIndexOf('/') + 1);
-        Eventually.until("database " + name + " on the standby", () -> {
-            try (Connection c = standby.connect(name)) {
-                return true;
-            } catch (SQLException notYet) {
-                return false;
-            }
-        });
+        standby.awaitDatabase(name);
         DatabaseUrl primary = DatabaseUrl.parse(url);
         DatabaseUrl read = DatabaseUrl.parse("postgresql://postgres@localhost:" + standby.port() + "/" + name);
         return Database.open(primary, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(5)),

@@ -119,6 +119,18 @@ public final class Standby implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port() + "/" + database, "postgres", "");
     }
 
+    /** Waits until {@code database}, created on the primary, has arrived here by replication. */
+    public void awaitDatabase(String database) {
+        Eventually.until("database " + database + " on the standby", () -> {
+            try {
+                connect(database).close();
+                return true;
+            } catch (SQLException notYet) {
+                return false;
+            }
+        });
+    }
+
     /** Makes the standby lag on demand: it keeps receiving WAL but stops replaying it. */
     public void pauseReplay() throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {

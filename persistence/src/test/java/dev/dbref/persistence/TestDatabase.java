@@ -40,13 +40,13 @@ public enum TestDatabase {
         }
     };
 
-    /** A {@code DATABASE_URL} of a new, empty database of this kind. */
     /** A plain JDBC connection to a database that {@link #freshUrl()} named, for tests that look behind the service. */
     public static java.sql.Connection connect(String url) throws java.sql.SQLException {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         return java.sql.DriverManager.getConnection(parsed.jdbcUrl(), parsed.credentials());
     }
 
+    /** A {@code DATABASE_URL} of a new, empty database of this kind. */
     public abstract String freshUrl();
 
     /** Temporary folders of the SQLite test databases, removed with everything in them when the JVM exits. */

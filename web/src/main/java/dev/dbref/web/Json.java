@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,7 +24,7 @@ import java.time.format.DateTimeFormatter;
 /** The one JSON mapper: exact decimals in and out, strict syntax, timestamps as UTC with milliseconds. */
 final class Json {
     /** Keeps {@code 19.99} as the decimal 19.99 and {@code 1.50} with its scale: never a binary float. */
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -31,6 +32,7 @@ final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .nodeFactory(NODES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // {"price": 1, "price": 2}: parsers disagree on which wins; we refuse to guess.
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
