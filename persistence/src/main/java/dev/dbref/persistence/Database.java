@@ -204,19 +204,9 @@ public final class Database implements AutoCloseable {
     }
 
     public PoolStats poolStats() {
-        return statsOf(pool, telemetry);
+        return PoolTelemetry.statsOf(pool, telemetry);
     }
 
-    static PoolStats statsOf(HikariDataSource pool, PoolTelemetry telemetry) {
-        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
-        int max = pool.getMaximumPoolSize();
-        double waited = telemetry.acquireNanos() / 1e9;
-        if (mx == null) {
-            return new PoolStats(0, 0, 0, 0, max, telemetry.timeouts(), telemetry.acquired(), waited);
-        }
-        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
-                mx.getTotalConnections(), max, telemetry.timeouts(), telemetry.acquired(), waited);
-    }
 
     /** Retires every pooled connection; in-use ones go when returned (and the standbys' pool keeps its own). */
     private void evictPooledConnections() {

@@ -1,8 +1,9 @@
 package dev.dbref.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import com.zaxxer.hikari.metrics.PoolStats;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -27,7 +28,7 @@ final class PoolTelemetry implements MetricsTrackerFactory {
     }
 
     @Override
-    public IMetricsTracker create(String poolName, PoolStats poolStats) {
+    public IMetricsTracker create(String poolName, com.zaxxer.hikari.metrics.PoolStats poolStats) {
         IMetricsTracker next = exported.create(poolName, poolStats);
         return new IMetricsTracker() {
             @Override
@@ -75,5 +76,17 @@ final class PoolTelemetry implements MetricsTrackerFactory {
 
     long acquireNanos() {
         return acquireNanos.sum();
+    }
+
+    /** The figures of {@code pool} now, with what {@code telemetry} counted. */
+    static PoolStats statsOf(HikariDataSource pool, PoolTelemetry telemetry) {
+        HikariPoolMXBean mx = pool.getHikariPoolMXBean();
+        int max = pool.getMaximumPoolSize();
+        double waited = telemetry.acquireNanos() / 1e9;
+        if (mx == null) {
+            return new PoolStats(0, 0, 0, 0, max, telemetry.timeouts(), telemetry.acquired(), waited);
+        }
+        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
+                mx.getTotalConnections(), max, telemetry.timeouts(), telemetry.acquired(), waited);
     }
 }

@@ -32,15 +32,15 @@ final class PooledUnitOfWork implements UnitOfWork {
     private final Dialect dialect;
     private final RepositoryBinding repositories;
     private final WriteGate writeGate;
-    private final ReadYourWrites readYourWrites;
+    private final AfterCommit afterCommit;
 
     PooledUnitOfWork(PooledConnections connections, Dialect dialect, RepositoryBinding repositories,
-                     WriteGate writeGate, ReadYourWrites readYourWrites) {
+                     WriteGate writeGate, AfterCommit afterCommit) {
         this.connections = connections;
         this.dialect = dialect;
         this.repositories = repositories;
         this.writeGate = writeGate;
-        this.readYourWrites = readYourWrites;
+        this.afterCommit = afterCommit;
     }
 
     @Override
@@ -87,7 +87,7 @@ final class PooledUnitOfWork implements UnitOfWork {
                     connection.commit();
                 }
                 if (access == Access.WRITES) {
-                    readYourWrites.committed(connection);
+                    afterCommit.committed(connection);
                 }
             } catch (RuntimeException | Error | SQLException e) {
                 if (transaction) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * which position the request's client must see. The request itself is the web adapter's: this
  * class keeps no state of its own, so nothing outlives the request.
  */
-final class ReadYourWrites {
+final class ReadYourWrites implements AfterCommit {
     private static final Logger LOG = System.getLogger(ReadYourWrites.class.getName());
 
     private final RequestScope requests;
@@ -41,7 +41,8 @@ final class ReadYourWrites {
     }
 
     /** Right after a write committed on {@code connection}, still borrowed. */
-    void committed(Connection connection) {
+    @Override
+    public void committed(Connection connection) {
         Optional<RequestScope.DeclaredRequest> request = requests.current();
         if (request.isPresent()) {
             request.get().committed(standbysServeReads ? positionAfterCommit(connection) : CommitPosition.NONE);

@@ -64,7 +64,7 @@ final class Replicas implements AutoCloseable {
     }
 
     PoolStats stats() {
-        return Database.statsOf(pool, telemetry);
+        return PoolTelemetry.statsOf(pool, telemetry);
     }
 
     State state() {
