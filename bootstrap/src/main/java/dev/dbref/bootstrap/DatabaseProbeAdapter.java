@@ -1,10 +1,10 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.domain.port.StoreUnavailableException;
-import dev.dbref.persistence.DatabaseUnreachableException;
-import dev.dbref.persistence.Diagnostics;
-import dev.dbref.persistence.PoolStats;
-import dev.dbref.persistence.ServerInfo;
+import dev.dbref.persistence.connection.DatabaseUnreachableException;
+import dev.dbref.persistence.diagnostics.Diagnostics;
+import dev.dbref.persistence.connection.PoolStats;
+import dev.dbref.persistence.connection.ServerInfo;
 import dev.dbref.web.DatabaseProbe;
 
 import java.time.Duration;

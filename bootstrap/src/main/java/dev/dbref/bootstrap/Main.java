@@ -1,13 +1,13 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.ConnectionBudget;
+import dev.dbref.persistence.connection.ConnectionBudget;
 import dev.dbref.persistence.Database;
-import dev.dbref.persistence.DatabaseUnreachableException;
-import dev.dbref.persistence.DatabaseUrl;
-import dev.dbref.persistence.MigrationReport;
-import dev.dbref.persistence.MigrationSettings;
-import dev.dbref.persistence.ServerCheck;
-import dev.dbref.persistence.ServerInfo;
+import dev.dbref.persistence.connection.DatabaseUnreachableException;
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.migration.MigrationReport;
+import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.connection.ServerCheck;
+import dev.dbref.persistence.connection.ServerInfo;
 
 import java.io.IOException;
 import java.io.InputStream;

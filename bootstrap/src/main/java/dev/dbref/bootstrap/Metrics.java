@@ -1,6 +1,6 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Diagnostics;
+import dev.dbref.persistence.diagnostics.Diagnostics;
 import dev.dbref.web.MetricsText;
 import dev.dbref.web.RequestMetrics;
 import io.micrometer.core.instrument.FunctionCounter;

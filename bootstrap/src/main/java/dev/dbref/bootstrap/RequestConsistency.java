@@ -1,8 +1,8 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Access;
-import dev.dbref.persistence.CommitPosition;
-import dev.dbref.persistence.RequestScope;
+import dev.dbref.persistence.unitofwork.Access;
+import dev.dbref.persistence.routing.CommitPosition;
+import dev.dbref.persistence.routing.RequestScope;
 import dev.dbref.web.Consistency;
 import dev.dbref.web.RequestContext;
 

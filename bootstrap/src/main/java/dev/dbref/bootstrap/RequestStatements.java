@@ -1,6 +1,6 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.StatementListener;
+import dev.dbref.persistence.diagnostics.StatementListener;
 import dev.dbref.web.RequestContext;
 
 /**

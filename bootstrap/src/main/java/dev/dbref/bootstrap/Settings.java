@@ -1,11 +1,11 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.domain.usecase.SafeRetries;
-import dev.dbref.persistence.DatabaseUrl;
-import dev.dbref.persistence.MigrationSettings;
-import dev.dbref.persistence.PoolSettings;
-import dev.dbref.persistence.ReplicaSettings;
-import dev.dbref.persistence.SqlEcho;
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.routing.ReplicaSettings;
+import dev.dbref.persistence.diagnostics.SqlEcho;
 
 import java.time.Duration;
 import java.util.Optional;

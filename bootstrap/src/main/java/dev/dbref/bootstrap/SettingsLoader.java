@@ -1,9 +1,9 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.DatabaseUrl;
-import dev.dbref.persistence.PoolSettings;
-import dev.dbref.persistence.ReplicaSettings;
-import dev.dbref.persistence.SqlEcho;
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.routing.ReplicaSettings;
+import dev.dbref.persistence.diagnostics.SqlEcho;
 import dev.dbref.web.Api;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;

@@ -1,5 +1,7 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

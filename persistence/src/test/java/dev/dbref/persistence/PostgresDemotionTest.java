@@ -1,5 +1,9 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.StoreUnavailableException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

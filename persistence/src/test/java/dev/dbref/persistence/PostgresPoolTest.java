@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,12 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.routing.CommitPosition;
+import dev.dbref.persistence.routing.ReplicaSettings;
+import dev.dbref.persistence.unitofwork.Access;
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.Repositories;
 import org.jooq.impl.DSL;

@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
 import static dev.dbref.domain.model.Comparison.Operator.*;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Change;

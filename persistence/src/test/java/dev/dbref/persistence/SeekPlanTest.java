@@ -1,5 +1,7 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.repository.JooqProductRepository;
+import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.PagePosition;
 import dev.dbref.domain.model.PageRequest;
 import dev.dbref.domain.model.Product;

@@ -1,5 +1,8 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.migration.MigrationSettings;
 import dev.dbref.domain.model.ProductFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

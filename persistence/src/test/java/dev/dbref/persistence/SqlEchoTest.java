@@ -1,5 +1,10 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.diagnostics.SqlEcho;
+import dev.dbref.persistence.diagnostics.StatementListener;
+import dev.dbref.persistence.migration.MigrationSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

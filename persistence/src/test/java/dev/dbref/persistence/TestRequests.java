@@ -1,5 +1,8 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.routing.CommitPosition;
+import dev.dbref.persistence.routing.RequestScope;
+import dev.dbref.persistence.unitofwork.Access;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,7 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
+import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.StoreUnavailableException;

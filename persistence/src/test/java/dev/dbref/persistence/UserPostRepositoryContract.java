@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.PageRequest;

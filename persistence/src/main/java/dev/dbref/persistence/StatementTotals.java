@@ -1,7 +1,0 @@
-package dev.dbref.persistence;
-
-/**
- * Every statement the adapter ran since start, and their summed execution time.
- */
-public record StatementTotals(long statements, double seconds) {
-}

@@ -1,0 +1,44 @@
+package dev.dbref.persistence.routing;
+
+import dev.dbref.persistence.unitofwork.Access;
+import dev.dbref.domain.port.UnitOfWork;
+
+import java.util.Optional;
+
+/**
+ * Decides which server serves a unit of work, once, from what the request declared before it
+ * began: a request that may write ({@link Access#WRITES}) runs every unit of work on the primary,
+ * its reads included, so a lagging standby never answers a write request (a {@code PATCH} that
+ * changes nothing still reads from the primary). A request that only reads runs its reads on a
+ * standby when one is in use and has replayed what the request's {@code Consistency-Token}
+ * names; otherwise, and when the standby fails under it, on the primary.
+ */
+public final class RoutingUnitOfWork implements UnitOfWork {
+    private final UnitOfWork primary;
+    private final StandbyReads standbys;
+    private final RequestScope requests;
+    private final ReadYourWrites readYourWrites;
+
+    public RoutingUnitOfWork(UnitOfWork primary, StandbyReads standbys, RequestScope requests, ReadYourWrites readYourWrites) {
+        this.primary = primary;
+        this.standbys = standbys;
+        this.requests = requests;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        if (requests.current().map(RequestScope.DeclaredRequest::access).orElse(Access.READS) == Access.READS) {
+            Optional<StandbyReads.Reply<T>> onStandby = standbys.read(work, readYourWrites.mustSee());
+            if (onStandby.isPresent()) {
+                return onStandby.get().value();
+            }
+        }
+        return primary.read(work);
+    }
+
+    @Override
+    public <T> T write(Work<T> work) {
+        return primary.write(work);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.dbref.persistence.unitofwork;
+
+import dev.dbref.persistence.repository.JooqRepositories;
+import dev.dbref.domain.port.Repositories;
+import org.jooq.Configuration;
+import org.jooq.impl.DSL;
+
+import java.sql.Connection;
+
+/**
+ * Repositories bound to one borrowed connection and nothing else: a fresh jOOQ context on that
+ * connection alone, so a repository cannot reach another connection and escape the transaction.
+ */
+public final class RepositoryBinding {
+    private final Configuration jooq;
+
+    public RepositoryBinding(Configuration jooq) {
+        this.jooq = jooq;
+    }
+
+    public Repositories on(Connection connection, Access access) {
+        Configuration configuration = jooq.derive(new SingleConnectionProvider(connection));
+        if (access == Access.READS) {
+            configuration.data(ReadOnlyGuard.READ_ONLY, Boolean.TRUE);
+        }
+        return new JooqRepositories(DSL.using(configuration));
+    }
+}
