@@ -5,7 +5,7 @@ import dev.dbref.persistence.connection.DatabaseUnreachableException;
 import dev.dbref.persistence.diagnostics.Diagnostics;
 import dev.dbref.persistence.connection.PoolStats;
 import dev.dbref.persistence.connection.ServerInfo;
-import dev.dbref.web.DatabaseProbe;
+import dev.dbref.web.observe.DatabaseProbe;
 
 import java.time.Duration;
 import java.util.Optional;

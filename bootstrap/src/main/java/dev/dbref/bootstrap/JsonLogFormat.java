@@ -1,8 +1,8 @@
 package dev.dbref.bootstrap;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import dev.dbref.web.RequestContext;
-import dev.dbref.web.RequestLine;
+import dev.dbref.web.request.RequestContext;
+import dev.dbref.web.request.RequestLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.web.RequestContext;
+import dev.dbref.web.request.RequestContext;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,8 +1,8 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.diagnostics.Diagnostics;
-import dev.dbref.web.MetricsText;
-import dev.dbref.web.RequestMetrics;
+import dev.dbref.web.observe.MetricsText;
+import dev.dbref.web.request.RequestMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;

@@ -3,8 +3,8 @@ package dev.dbref.bootstrap;
 import dev.dbref.persistence.unitofwork.Access;
 import dev.dbref.persistence.routing.CommitPosition;
 import dev.dbref.persistence.routing.RequestScope;
-import dev.dbref.web.Consistency;
-import dev.dbref.web.RequestContext;
+import dev.dbref.web.request.Consistency;
+import dev.dbref.web.request.RequestContext;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.diagnostics.StatementListener;
-import dev.dbref.web.RequestContext;
+import dev.dbref.web.request.RequestContext;
 
 /**
  * Bridges the persistence adapter's statement listener to the web adapter's request context, so

@@ -1,5 +1,7 @@
 package dev.dbref.bootstrap;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -104,6 +106,56 @@ class ArchitectureTest {
             .allowEmptyShould(false)
             .because("adapters report into what they are given; the composition root picks the backend");
 
+    /**
+     * What the persistence adapter offers the composition root: what a {@code module-info.java}
+     * would export. Everything else in its packages is public only so that its own parts can use
+     * each other; another module that reaches for it breaks this rule.
+     */
+    private static final Class<?>[] PERSISTENCE_SURFACE = {
+            dev.dbref.persistence.Database.class,
+            dev.dbref.persistence.connection.DatabaseUrl.class, dev.dbref.persistence.connection.Dialect.class,
+            dev.dbref.persistence.connection.PoolSettings.class, dev.dbref.persistence.connection.PoolStats.class,
+            dev.dbref.persistence.connection.ServerCheck.class, dev.dbref.persistence.connection.ServerInfo.class,
+            dev.dbref.persistence.connection.ConnectionBudget.class,
+            dev.dbref.persistence.connection.DatabaseUnreachableException.class,
+            dev.dbref.persistence.migration.MigrationSettings.class, dev.dbref.persistence.migration.MigrationReport.class,
+            dev.dbref.persistence.routing.ReplicaSettings.class, dev.dbref.persistence.routing.RequestScope.class,
+            dev.dbref.persistence.routing.CommitPosition.class, dev.dbref.persistence.unitofwork.Access.class,
+            dev.dbref.persistence.diagnostics.Diagnostics.class, dev.dbref.persistence.diagnostics.SqlEcho.class,
+            dev.dbref.persistence.diagnostics.StatementListener.class,
+            dev.dbref.persistence.diagnostics.StatementTotals.class};
+
+    /** What the web adapter offers the composition root, likewise. */
+    private static final Class<?>[] WEB_SURFACE = {
+            dev.dbref.web.Api.class, dev.dbref.web.observe.DatabaseProbe.class, dev.dbref.web.observe.MetricsText.class,
+            dev.dbref.web.request.BodyDeadline.class, dev.dbref.web.request.Consistency.class,
+            dev.dbref.web.request.Draining.class, dev.dbref.web.request.RequestContext.class,
+            dev.dbref.web.request.RequestLine.class, dev.dbref.web.request.RequestMetrics.class};
+
+    static final ArchRule other_modules_use_only_the_persistence_surface = noClasses().that()
+            .resideOutsideOfPackage(PERSISTENCE)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(PERSISTENCE)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(PERSISTENCE_SURFACE))))
+            .allowEmptyShould(false)
+            .because("the unit of work, the routing, the repositories and the pool are the adapter's own business");
+
+    static final ArchRule other_modules_use_only_the_web_surface = noClasses().that()
+            .resideOutsideOfPackage(WEB)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(WEB)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(WEB_SURFACE))))
+            .allowEmptyShould(false)
+            .because("routes, JSON mapping and problem details are the adapter's own business");
+
+    static final ArchRule no_cycles_between_persistence_packages = slices().matching("dev.dbref.persistence.(*)..")
+            .should().beFreeOfCycles()
+            .allowEmptyShould(false)
+            .because("connection < repository < unitofwork < routing < diagnostics; Database wires them");
+
+    static final ArchRule no_cycles_between_web_packages = slices().matching("dev.dbref.web.(*)..")
+            .should().beFreeOfCycles()
+            .allowEmptyShould(false)
+            .because("request < http < problem, paging < products, users, observe, docs; Api wires them");
+
     /** Every rule of this class: the static {@link ArchRule} fields, each listed once, above. */
     static Stream<Arguments> rules() throws IllegalAccessException {
         List<Arguments> rules = new ArrayList<>();
@@ -142,7 +194,11 @@ class ArchitectureTest {
     @Test
     void the_rules_see_every_layer() {
         for (String layer : new String[] {"dev.dbref.domain.model", "dev.dbref.domain.port", "dev.dbref.domain.usecase",
-                "dev.dbref.persistence", "dev.dbref.web", "dev.dbref.bootstrap", "dev.dbref.db.jooq"}) {
+                "dev.dbref.persistence", "dev.dbref.persistence.connection", "dev.dbref.persistence.repository",
+                "dev.dbref.persistence.unitofwork", "dev.dbref.persistence.migration", "dev.dbref.persistence.routing",
+                "dev.dbref.persistence.diagnostics", "dev.dbref.web", "dev.dbref.web.request", "dev.dbref.web.http",
+                "dev.dbref.web.problem", "dev.dbref.web.paging", "dev.dbref.web.products", "dev.dbref.web.users",
+                "dev.dbref.web.observe", "dev.dbref.web.docs", "dev.dbref.bootstrap", "dev.dbref.db.jooq"}) {
             assertFalse(production.stream().noneMatch(c -> c.getPackageName().equals(layer)), "no classes in " + layer);
         }
     }

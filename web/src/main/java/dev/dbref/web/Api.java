@@ -1,5 +1,24 @@
 package dev.dbref.web;
 
+import dev.dbref.web.docs.OpenApiRoutes;
+import dev.dbref.web.http.RequestBodies;
+import dev.dbref.web.http.Route;
+import dev.dbref.web.observe.DatabaseProbe;
+import dev.dbref.web.observe.DebugRoutes;
+import dev.dbref.web.observe.MetricsText;
+import dev.dbref.web.observe.ObserveRoutes;
+import dev.dbref.web.paging.CursorCodec;
+import dev.dbref.web.paging.Paging;
+import dev.dbref.web.problem.ErrorResponses;
+import dev.dbref.web.problem.ProblemDirectHandler;
+import dev.dbref.web.products.ProductRoutes;
+import dev.dbref.web.request.BodyDeadline;
+import dev.dbref.web.request.Consistency;
+import dev.dbref.web.request.Draining;
+import dev.dbref.web.request.RequestContext;
+import dev.dbref.web.request.RequestMetrics;
+import dev.dbref.web.users.PostRoutes;
+import dev.dbref.web.users.UserRoutes;
 import dev.dbref.domain.usecase.ProductUseCases;
 import dev.dbref.domain.usecase.PostUseCases;
 import dev.dbref.domain.usecase.UserUseCases;

@@ -1,5 +1,7 @@
 package dev.dbref.web;
 
+import dev.dbref.web.http.HttpProblem;
+import dev.dbref.web.http.RequestBodies;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;

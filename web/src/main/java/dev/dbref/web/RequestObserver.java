@@ -1,5 +1,11 @@
 package dev.dbref.web;
 
+import dev.dbref.web.problem.Problem;
+import dev.dbref.web.request.Consistency;
+import dev.dbref.web.request.ConsistencyHeader;
+import dev.dbref.web.request.RequestContext;
+import dev.dbref.web.request.RequestLine;
+import dev.dbref.web.request.RequestMetrics;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;

@@ -1,5 +1,8 @@
 package dev.dbref.web;
 
+import dev.dbref.web.http.Route;
+import dev.dbref.web.problem.MethodNotAllowed;
+import dev.dbref.web.request.RequestContext;
 import io.helidon.webserver.http.HttpRouting;
 
 import java.util.ArrayList;

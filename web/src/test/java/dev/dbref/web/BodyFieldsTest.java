@@ -1,5 +1,8 @@
 package dev.dbref.web;
 
+import dev.dbref.web.http.BodyFields;
+import dev.dbref.web.http.Json;
+import dev.dbref.web.products.ProductJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.FieldError;

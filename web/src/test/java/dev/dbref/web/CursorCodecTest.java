@@ -1,5 +1,7 @@
 package dev.dbref.web;
 
+import dev.dbref.web.http.HttpProblem;
+import dev.dbref.web.paging.CursorCodec;
 import dev.dbref.domain.model.SeekKey;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.dbref.web;
 
+import dev.dbref.web.docs.DocsAssets;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dbref.web;
 
+import dev.dbref.web.http.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

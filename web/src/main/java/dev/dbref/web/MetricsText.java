@@ -1,7 +1,0 @@
-package dev.dbref.web;
-
-/** The metrics in Prometheus' text format, as the composition root's registry renders them. */
-@FunctionalInterface
-public interface MetricsText {
-    String scrape();
-}

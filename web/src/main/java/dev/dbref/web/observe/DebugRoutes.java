@@ -1,0 +1,68 @@
+package dev.dbref.web.observe;
+
+import dev.dbref.web.http.HttpProblem;
+import dev.dbref.web.http.Json;
+import dev.dbref.web.http.Responses;
+import dev.dbref.web.http.Route;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * {@code /debug/connections}: pool and server connection figures for an operator holding the
+ * admin token. Registered only when debug endpoints are switched on; the token is compared in
+ * constant time and never logged.
+ */
+public final class DebugRoutes {
+    private final DatabaseProbe database;
+    private final byte[] expectedAuthorization;
+
+    /** @param adminToken may be empty: then every request is refused */
+    public DebugRoutes(DatabaseProbe database, String adminToken) {
+        this.database = database;
+        this.expectedAuthorization = adminToken == null || adminToken.isEmpty()
+                ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public List<Route> routes() {
+        return List.of(Route.get("/debug/connections", this::connections));
+    }
+
+    private void connections(ServerRequest req, ServerResponse res) {
+        if (!authorized(req)) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            throw new HttpProblem(Status.UNAUTHORIZED_401, "a valid admin token is required: Authorization: Bearer <token>");
+        }
+        ObjectNode body = Json.object();
+        figures(body.putObject("pool"), database.pool());
+        database.replica().ifPresent(replica -> figures(body.putObject("read_pool"), replica.pool()));
+        ObjectNode db = body.putObject("database").put("dialect", database.dialect());
+        OptionalLong serverConnections = database.serverConnections();
+        if (serverConnections.isPresent()) {
+            db.put("server_connections", serverConnections.getAsLong());
+        } else {
+            db.putNull("server_connections");
+        }
+        Responses.json(res, Status.OK_200, body);
+    }
+
+    private static void figures(ObjectNode json, DatabaseProbe.PoolFigures pool) {
+        json.put("active", pool.active()).put("idle", pool.idle()).put("pending", pool.pending())
+                .put("total", pool.total()).put("max", pool.max());
+    }
+
+    private boolean authorized(ServerRequest req) {
+        if (expectedAuthorization == null) {
+            return false;
+        }
+        byte[] given = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, expectedAuthorization);
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Cursor paging: the page a request asks for, the envelope of a list, and signed cursors.
+ */
+package dev.dbref.web.paging;

@@ -1,0 +1,4 @@
+/**
+ * /products: routes, JSON mapping and list queries.
+ */
+package dev.dbref.web.products;
