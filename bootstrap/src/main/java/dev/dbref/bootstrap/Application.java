@@ -82,7 +82,7 @@ final class Application implements AutoCloseable {
         }
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
         RequestStatements statements = new RequestStatements();
-        ServerCheck.run(url);
+        ServerCheck.reach(url);
         // Before the pool opens: its own connections would count as taken.
         warnWhenThePoolTakesMostOfTheServer(url, settings);
         Metrics metrics = new Metrics();

@@ -22,7 +22,7 @@ final class DatabaseProbeAdapter implements DatabaseProbe {
     @Override
     public Readiness ready(Duration timeout) {
         try {
-            ServerInfo info = diagnostics.ping(timeout);
+            ServerInfo info = diagnostics.ready(timeout);
             return Readiness.up(info.roundTrip().toNanos() / 1e6);
         } catch (DatabaseUnreachableException e) {
             return Readiness.down(e.getMessage());

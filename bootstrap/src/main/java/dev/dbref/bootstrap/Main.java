@@ -83,7 +83,7 @@ public final class Main {
 
     private static int migrate(Settings settings, PrintStream out) {
         MigrationSettings migration = settings.migration();
-        ServerCheck.run(migration.url());
+        ServerCheck.reach(migration.url());
         MigrationReport report = Database.migrate(migration);
         out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
         return OK;
@@ -91,7 +91,7 @@ public final class Main {
 
     private static int check(Settings settings, PrintStream out) {
         DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
-        ServerInfo info = ServerCheck.run(url);
+        ServerInfo info = ServerCheck.reach(url);
         out.println("database:       " + url);
         out.println("dialect:        " + info.dialect().displayName());
         out.println("server version: " + info.serverVersion());

@@ -80,6 +80,15 @@ class PostgresNetworkFaultTest {
             awaitRequests(load, 30, s -> true);
             frozeAt = System.nanoTime();
             proxy.blackHole();
+            Eventually.await("readiness says DOWN", Duration.ofSeconds(5), () -> http.get("/observe/health").status() == 503);
+            long asked = System.nanoTime();
+            JsonNode during = debug();
+            assertTrue(Duration.ofNanos(System.nanoTime() - asked).compareTo(BOUND) <= 0, "/debug/connections took too long");
+            JsonNode pool = during.get("pool");
+            assertTrue(pool.get("total").asInt() <= pool.get("max").asInt() && pool.get("active").asInt() <= pool.get("total").asInt(),
+                    "pool figures during the fault: " + pool);
+            assertTrue(during.get("database").get("server_connections").isNull(), during.toString());
+            assertTrue(during.get("database").has("server_connections_unavailable"), during.toString());
             // The fault lasts longer than the bound, so that requests caught in it show the bound.
             awaitRequests(load, 1, s -> s.startNanos() > frozeAt + BOUND.toNanos() + Duration.ofSeconds(2).toNanos());
             resumedAt = System.nanoTime();
@@ -89,10 +98,10 @@ class PostgresNetworkFaultTest {
         } finally {
             load.close();
         }
-        List<NetworkLoad.Sample> during = load.requests().stream().filter(s -> s.startedWithin(frozeAt, resumedAt)).toList();
+        List<NetworkLoad.Sample> started = load.requests().stream().filter(s -> s.startedWithin(frozeAt, resumedAt)).toList();
         report("black hole", load, frozeAt, resumedAt);
         assertEveryRequestBoundedAndAnswered(load);
-        assertTrue(during.size() >= 3 * CLIENTS, "clients were stuck: only " + during.size() + " requests started during the fault");
+        assertTrue(started.size() >= 3 * CLIENTS, "clients were stuck: only " + started.size() + " requests started during the fault");
         assertReadiness(load, frozeAt);
         assertHealed(load, resumedAt);
         assertAcknowledgedWritesKept(load);

@@ -100,7 +100,7 @@ public final class Database implements AutoCloseable {
         PoolEcho echo = observation.echoPool() ? new PoolEcho(true, this::poolStats) : PoolEcho.OFF;
         this.availability = url.dialect() == Dialect.SQLITE
                 ? Availability.alwaysReachable()
-                : new Availability(() -> ServerCheck.reasonUnreachable(url), this::evictPooledConnections);
+                : new Availability(() -> ServerCheck.whyUnreachable(url), this::evictPooledConnections);
         this.replicas = options.replicas().map(r -> {
             PoolTelemetry readTelemetry = observation.poolTelemetry();
             PoolSettings readSettings = r.poolSize().map(settings::withMaxSize).orElse(settings);

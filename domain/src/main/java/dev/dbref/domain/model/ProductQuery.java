@@ -18,10 +18,6 @@ public record ProductQuery(ProductFilter filter, List<SortKey> sort, Set<Product
         fields = fields.isEmpty() ? EnumSet.allOf(ProductField.class) : EnumSet.copyOf(fields);
     }
 
-    public static ProductQuery firstPage() {
-        return new ProductQuery(ProductFilter.NONE, List.of(), Set.of(), PageRequest.FIRST);
-    }
-
     /** The properties a page must read: those asked for, and the sort keys a cursor is made of. */
     public Set<ProductField> fieldsToRead() {
         Set<ProductField> read = EnumSet.copyOf(fields);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -25,11 +26,11 @@ public final class ServerCheck {
     }
 
     /** @throws DatabaseUnreachableException with a one-line reason, never the password */
-    public static ServerInfo run(DatabaseUrl url) {
-        return run(url, TIMEOUT);
+    public static ServerInfo reach(DatabaseUrl url) {
+        return reach(url, TIMEOUT);
     }
 
-    private static ServerInfo run(DatabaseUrl url, Duration timeout) {
+    private static ServerInfo reach(DatabaseUrl url, Duration timeout) {
         SqliteFolder.ensure(url);
         Properties properties = url.credentials();
         if (url.dialect() == Dialect.POSTGRESQL) {
@@ -41,13 +42,14 @@ public final class ServerCheck {
             properties.setProperty("socketTimeout", seconds);
         }
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            return selectOne(connection, url.dialect());
+            return reachOn(connection, url.dialect());
         } catch (SQLException e) {
             throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
         }
     }
 
-    public static ServerInfo selectOne(Connection connection, Dialect dialect) throws SQLException {
+    /** {@code SELECT 1} on {@code connection}: the server answers, and how fast. */
+    public static ServerInfo reachOn(Connection connection, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) TIMEOUT.toSeconds());
             long start = System.nanoTime();
@@ -59,13 +61,13 @@ public final class ServerCheck {
         }
     }
 
-    /** {@code null} when a fresh connection answers, else why not; for {@link Availability}'s probe. */
-    public static String reasonUnreachable(DatabaseUrl url) {
+    /** Why a fresh connection does not answer within {@link #PROBE_TIMEOUT}; empty when it does. For {@link dev.dbref.persistence.unitofwork.Availability}. */
+    public static Optional<String> whyUnreachable(DatabaseUrl url) {
         try {
-            run(url, PROBE_TIMEOUT);
-            return null;
+            reach(url, PROBE_TIMEOUT);
+            return Optional.empty();
         } catch (DatabaseUnreachableException e) {
-            return e.getMessage();
+            return Optional.of(e.getMessage());
         }
     }
 }

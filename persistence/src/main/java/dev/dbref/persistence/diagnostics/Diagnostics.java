@@ -74,8 +74,8 @@ public final class Diagnostics {
      *
      * @throws DatabaseUnreachableException with a one-line reason when the database does not answer
      */
-    public ServerInfo ping(Duration timeout) {
-        return readiness.check(timeout);
+    public ServerInfo ready(Duration timeout) {
+        return readiness.ready(timeout);
     }
 
     /**

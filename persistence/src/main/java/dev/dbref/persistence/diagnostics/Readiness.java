@@ -50,7 +50,7 @@ public final class Readiness {
      *
      * @throws DatabaseUnreachableException with a one-line reason when the database does not answer
      */
-    ServerInfo check(Duration timeout) {
+    ServerInfo ready(Duration timeout) {
         CompletableFuture<ServerInfo> check;
         synchronized (this) {
             if (runningCheck != null && !runningCheck.isDone()) {
@@ -64,7 +64,7 @@ public final class Readiness {
         CompletableFuture<ServerInfo> started = check;
         Thread.ofVirtual().name("dbref-readiness").start(() -> {
             try {
-                started.complete(checkNow(timeout));
+                started.complete(readyNow(timeout));
             } catch (RuntimeException e) {
                 started.completeExceptionally(e);
             }
@@ -83,7 +83,7 @@ public final class Readiness {
         }
     }
 
-    private ServerInfo checkNow(Duration timeout) {
+    private ServerInfo readyNow(Duration timeout) {
         if (availability.isDown()) {
             try {
                 availability.requireReachable();
@@ -92,7 +92,7 @@ public final class Readiness {
             }
         }
         try (Connection connection = pool.getConnection()) {
-            ServerInfo info = ServerCheck.selectOne(connection, dialect);
+            ServerInfo info = ServerCheck.reachOn(connection, dialect);
             Optional<String> behind = schemaBehind();
             if (behind.isPresent()) {
                 throw new DatabaseUnreachableException(behind.get(), null);

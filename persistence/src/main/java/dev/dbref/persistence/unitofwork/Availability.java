@@ -3,6 +3,7 @@ package dev.dbref.persistence.unitofwork;
 import dev.dbref.domain.port.StoreUnavailableException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -16,25 +17,25 @@ import java.util.function.Supplier;
 public final class Availability {
     static final Duration RETRY_EVERY = Duration.ofSeconds(1);
 
-    private final Supplier<String> probe;
+    private final Supplier<Optional<String>> probe;
     private final Runnable refreshPool;
     private final ReentrantLock probing = new ReentrantLock();
     private volatile String downReason;
     private volatile long lastProbeNanos = System.nanoTime() - RETRY_EVERY.toNanos();
 
     /**
-     * @param probe       connects afresh and runs {@code SELECT 1} within {@link ServerCheck#PROBE_TIMEOUT};
-     *                    returns {@code null} when the server answered, else the reason it did not
+     * @param probe       connects afresh and runs {@code SELECT 1} within {@code ServerCheck.PROBE_TIMEOUT};
+     *                    empty when the server answered, else the reason it did not
      * @param refreshPool retires every pooled connection (they died with the server)
      */
-    public Availability(Supplier<String> probe, Runnable refreshPool) {
+    public Availability(Supplier<Optional<String>> probe, Runnable refreshPool) {
         this.probe = probe;
         this.refreshPool = refreshPool;
     }
 
     /** For a file database (SQLite): there is no server to lose. */
     public static Availability alwaysReachable() {
-        return new Availability(() -> null, () -> { });
+        return new Availability(Optional::empty, () -> { });
     }
 
     /**
@@ -57,9 +58,9 @@ public final class Availability {
                 throw unavailable();
             }
             lastProbeNanos = System.nanoTime();
-            String stillDown = probe.get();
-            if (stillDown != null) {
-                downReason = stillDown;
+            Optional<String> stillDown = probe.get();
+            if (stillDown.isPresent()) {
+                downReason = stillDown.get();
                 throw unavailable();
             }
             downReason = null;
@@ -82,10 +83,7 @@ public final class Availability {
                 return;
             }
             lastProbeNanos = System.nanoTime();
-            String reason = probe.get();
-            if (reason != null) {
-                downReason = reason;
-            }
+            probe.get().ifPresent(reason -> downReason = reason);
         } finally {
             probing.unlock();
         }
@@ -96,8 +94,8 @@ public final class Availability {
     }
 
     /** Why the server is taken to be down; empty while it is not. */
-    public java.util.Optional<String> downReason() {
-        return java.util.Optional.ofNullable(downReason);
+    public Optional<String> downReason() {
+        return Optional.ofNullable(downReason);
     }
 
     private StoreUnavailableException unavailable() {

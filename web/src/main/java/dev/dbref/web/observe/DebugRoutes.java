@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.OptionalLong;
+import dev.dbref.domain.port.StoreUnavailableException;
 
 /**
  * {@code /debug/connections}: pool and server connection figures for an operator holding the
@@ -44,11 +45,16 @@ public final class DebugRoutes {
         figures(body.putObject("pool"), database.pool());
         database.replica().ifPresent(replica -> figures(body.putObject("read_pool"), replica.pool()));
         ObjectNode db = body.putObject("database").put("dialect", database.dialect());
-        OptionalLong serverConnections = database.serverConnections();
-        if (serverConnections.isPresent()) {
-            db.put("server_connections", serverConnections.getAsLong());
-        } else {
-            db.putNull("server_connections");
+        // The pool's own figures answer whatever the server does; the server's count needs the server.
+        try {
+            OptionalLong serverConnections = database.serverConnections();
+            if (serverConnections.isPresent()) {
+                db.put("server_connections", serverConnections.getAsLong());
+            } else {
+                db.putNull("server_connections");
+            }
+        } catch (StoreUnavailableException e) {
+            db.putNull("server_connections").put("server_connections_unavailable", e.getMessage());
         }
         Responses.json(res, Status.OK_200, body);
     }
