@@ -76,11 +76,11 @@ final class Application implements AutoCloseable {
     }
 
     static Application start(Settings settings) {
-        if (settings.echoPool()) {
+        if (settings.logging().echoPool()) {
             // HikariCP logs connects and closes at debug level; checkouts and checkins are ours.
             HIKARI_POOL_LOG.setLevel(java.util.logging.Level.FINE);
         }
-        DatabaseUrl url = DatabaseUrl.parse(settings.databaseUrl());
+        DatabaseUrl url = DatabaseUrl.parse(settings.database().url());
         RequestStatements statements = new RequestStatements();
         ServerCheck.reach(url);
         // Before the pool opens: its own connections would count as taken.
@@ -88,9 +88,10 @@ final class Application implements AutoCloseable {
         Metrics metrics = new Metrics();
         RequestConsistency requests = new RequestConsistency();
         Database.Options options = new Database.Options(
-                new Database.Observation(statements, settings.sqlEcho(), settings.echoPool(), Optional.of(metrics.registry())),
-                Optional.empty(), settings.replicas(), requests);
-        Database database = Database.open(url, settings.pool(), settings.migrateOnStart()
+                new Database.Observation(statements, settings.logging().sqlEcho(), settings.logging().echoPool(),
+                        Optional.of(metrics.registry())),
+                Optional.empty(), settings.database().replicas(), requests);
+        Database database = Database.open(url, settings.pool(), settings.database().migrating().onStart()
                 ? options.migratingFirst(settings.migration())
                 : options);
         try {
@@ -104,22 +105,21 @@ final class Application implements AutoCloseable {
             PostUseCases posts = PostUseCases.over(unitOfWork, clock, retries);
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             metrics.statementsOf(database.diagnostics());
-            Api.Options api = new Api.Options(settings.debugEndpoints(), settings.adminToken(), settings.requestLog(),
-                    settings.bodyBudgetBytes(), settings.pool().timeout(), settings.bodyTimeout(), settings.cursorSecret());
-            if (settings.debugEndpoints() && settings.adminToken().isEmpty()) {
+            Api.Options api = settings.api();
+            if (api.debug().enabled() && api.debug().adminToken().isEmpty()) {
                 LOG.log(Level.WARNING, "DEBUG_ENDPOINTS is on but ADMIN_TOKEN is empty: /debug/connections refuses everyone");
             }
             List<String> routes = new ArrayList<>();
             Draining draining = new Draining();
             BodyDeadline deadline = BodyDeadline.start();
             WebServer server = WebServer.builder()
-                    .host(settings.host())
-                    .port(settings.port())
+                    .host(settings.server().host())
+                    .port(settings.server().port())
                     .shutdownHook(false)
-                    .shutdownGracePeriod(settings.shutdownGrace())
+                    .shutdownGracePeriod(settings.server().shutdown().grace())
                     .maxPayloadSize(Api.HARD_BODY_LIMIT_BYTES)
-                    .maxConcurrentRequests(settings.maxConcurrentRequests())
-                    .idleConnectionTimeout(settings.idleConnectionTimeout())
+                    .maxConcurrentRequests(settings.server().maxConcurrentRequests())
+                    .idleConnectionTimeout(settings.server().idleConnectionTimeout())
                     .idleConnectionPeriod(IDLE_CHECK_PERIOD)
                     // Without TCP_NODELAY a response written in two parts waits for the client's
                     // delayed ACK: measured as a flat ~40 ms per multi-kilobyte list response.
@@ -130,9 +130,9 @@ final class Application implements AutoCloseable {
                             new Api.Telemetry(metrics, metrics), deadline, api)))
                     .build()
                     .start();
-            LOG.log(Level.INFO, "listening on http://" + displayHost(settings.host()) + ":" + server.port()
+            LOG.log(Level.INFO, "listening on http://" + displayHost(settings.server().host()) + ":" + server.port()
                     + " with database " + database.describe());
-            return new Application(server, List.copyOf(routes), draining, settings.shutdownDrain(),
+            return new Application(server, List.copyOf(routes), draining, settings.server().shutdown().drain(),
                     new Parts(deadline, Housekeeping.start(retries), database, metrics));
         } catch (RuntimeException e) {
             database.close();

@@ -2,32 +2,59 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.domain.usecase.SafeRetries;
 import dev.dbref.persistence.connection.DatabaseUrl;
-import dev.dbref.persistence.migration.MigrationSettings;
 import dev.dbref.persistence.connection.PoolSettings;
-import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
+import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.routing.ReplicaSettings;
+import dev.dbref.web.Api;
 
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Every setting of the service, read once at start by {@link SettingsLoader}. The admin token is a
- * secret and never printed; the database URL may hold a password and is only logged redacted.
+ * Every setting of the service, read once at start by {@link SettingsLoader}, in one record per
+ * part it configures. The admin token is a secret and never printed; the database URL may hold a
+ * password and is only logged redacted.
  *
- * @param migrationDatabaseUrl where migrations run ({@code MIGRATION_DATABASE_URL}; the database URL when not set),
- *                             a direct connection where the service goes through a transaction pooler
+ * @param idempotencyTtl how long an {@code Idempotency-Key} and its answer are kept ({@code IDEMPOTENCY_TTL})
  */
-record Settings(String databaseUrl, String migrationDatabaseUrl, String host, int port,
-                PoolSettings pool, SqlEcho sqlEcho, boolean echoPool,
-                boolean migrateOnStart, boolean debugEndpoints, String adminToken,
-                int maxConcurrentRequests, Duration idleConnectionTimeout, Duration shutdownGrace,
-                boolean requestLog, long bodyBudgetBytes, Duration bodyTimeout, String cursorSecret,
-                Optional<ReplicaSettings> replicas, Duration shutdownDrain, Duration migrationLockWait,
+record Settings(DatabaseSettings database, ServerSettings server, Api.Options api, Logging logging,
                 Duration idempotencyTtl) {
+
+    /**
+     * @param url          {@code DATABASE_URL}
+     * @param migrationUrl where migrations run ({@code MIGRATION_DATABASE_URL}; the database URL when not set),
+     *                     a direct connection where the service goes through a transaction pooler
+     * @param replicas     {@code DATABASE_READ_URL} and its pool; empty: the primary serves every read
+     */
+    record DatabaseSettings(String url, String migrationUrl, PoolSettings pool, Optional<ReplicaSettings> replicas,
+                            Migrating migrating) {
+    }
+
+    /** {@code MIGRATE_ON_START} and {@code MIGRATION_LOCK_WAIT}. */
+    record Migrating(boolean onStart, Duration lockWait) {
+    }
+
+    /** The HTTP server: where it listens, how much it takes at once, how it stops. */
+    record ServerSettings(String host, int port, int maxConcurrentRequests, Duration idleConnectionTimeout,
+                          Shutdown shutdown) {
+    }
+
+    /** {@code SHUTDOWN_GRACE} for in-flight requests, after {@code SHUTDOWN_DRAIN} with readiness 503. */
+    record Shutdown(Duration grace, Duration drain) {
+    }
+
+    /** {@code DB_ECHO*}, {@code DB_SLOW_STATEMENT}, {@code DB_ECHO_POOL} and {@code REQUEST_LOG}. */
+    record Logging(SqlEcho sqlEcho, boolean echoPool, boolean requestLog) {
+    }
+
+    PoolSettings pool() {
+        return database.pool();
+    }
 
     /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
     MigrationSettings migration() {
-        return new MigrationSettings(DatabaseUrl.parse(migrationDatabaseUrl), migrationLockWait);
+        return new MigrationSettings(DatabaseUrl.parse(database.migrationUrl()), database.migrating().lockWait());
     }
 
     /**
@@ -35,12 +62,12 @@ record Settings(String databaseUrl, String migrationDatabaseUrl, String host, in
      * could still be running for it (the statement timeout plus the pool timeout).
      */
     SafeRetries.Settings safeRetries() {
-        return new SafeRetries.Settings(pool.statementTimeout().plus(pool.timeout()), idempotencyTtl);
+        return new SafeRetries.Settings(pool().statementTimeout().plus(pool().timeout()), idempotencyTtl);
     }
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", pool=" + pool + ", migrateOnStart=" + migrateOnStart
-                + ", debugEndpoints=" + debugEndpoints + "]";
+        return "Settings[port=" + server.port() + ", pool=" + pool() + ", migrateOnStart=" + database.migrating().onStart()
+                + ", debugEndpoints=" + api.debug().enabled() + "]";
     }
 }

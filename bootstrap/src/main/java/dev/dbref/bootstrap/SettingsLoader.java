@@ -49,12 +49,17 @@ final class SettingsLoader {
         }
         String databaseUrl = text("DATABASE_URL");
         String migrationUrl = text("MIGRATION_DATABASE_URL");
-        return new Settings(databaseUrl, migrationUrl.isBlank() ? databaseUrl : migrationUrl, text("HOST"), port, pool, echo, bool("DB_ECHO_POOL"),
-                bool("MIGRATE_ON_START"), bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN"),
-                integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")),
-                duration("IDLE_CONNECTION_TIMEOUT"), duration("SHUTDOWN_GRACE"), bool("REQUEST_LOG"), bodyBudget(),
-                duration("REQUEST_BODY_TIMEOUT"), text("CURSOR_SECRET"), replicas(), duration("SHUTDOWN_DRAIN"),
-                duration("MIGRATION_LOCK_WAIT"), positive("IDEMPOTENCY_TTL"));
+        Settings.DatabaseSettings database = new Settings.DatabaseSettings(databaseUrl,
+                migrationUrl.isBlank() ? databaseUrl : migrationUrl, pool, replicas(),
+                new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT")));
+        Settings.ServerSettings server = new Settings.ServerSettings(text("HOST"), port,
+                integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")), duration("IDLE_CONNECTION_TIMEOUT"),
+                new Settings.Shutdown(duration("SHUTDOWN_GRACE"), duration("SHUTDOWN_DRAIN")));
+        Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN")),
+                new Api.Bodies(bodyBudget(), pool.timeout(), duration("REQUEST_BODY_TIMEOUT")),
+                bool("REQUEST_LOG"), text("CURSOR_SECRET"));
+        return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL"), bool("REQUEST_LOG")),
+                positive("IDEMPOTENCY_TTL"));
     }
 
     private java.time.Duration positive(String name) {

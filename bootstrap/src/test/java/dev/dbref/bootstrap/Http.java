@@ -12,15 +12,33 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A small JSON client over {@link java.net.http.HttpClient}, as an API user would call the service. */
 final class Http {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Empty: this client sends no token by itself. */
+    private final Optional<AtomicReference<String>> lastWrite;
 
     Http(int port) {
+        this(port, Optional.empty());
+    }
+
+    private Http(int port, Optional<AtomicReference<String>> lastWrite) {
         this.base = "http://127.0.0.1:" + port;
+        this.lastWrite = lastWrite;
+    }
+
+    /**
+     * A client that reads its own writes as API.md tells clients to: it sends the
+     * {@code Consistency-Token} of its last write with every {@code GET} that names none itself. On
+     * an asynchronous standby a read without it may be stale; with it, a stale read is a routing bug.
+     */
+    static Http readingItsWrites(int port) {
+        return new Http(port, Optional.of(new AtomicReference<>()));
     }
 
     Reply get(String path) {
@@ -73,8 +91,14 @@ final class Http {
     }
 
     private Reply send(HttpRequest request) {
+        if (lastWrite.isPresent() && lastWrite.get().get() != null && request.method().equals("GET")
+                && request.headers().firstValue("Consistency-Token").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Consistency-Token", lastWrite.get().get()).build();
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue("Consistency-Token").ifPresent(token -> lastWrite.ifPresent(t -> t.set(token)));
             return new Reply(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

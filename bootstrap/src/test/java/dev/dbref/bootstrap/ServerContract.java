@@ -26,7 +26,7 @@ abstract class ServerContract {
     @BeforeAll
     void start() {
         app = TestServers.start(database(), settings());
-        http = new Http(app.port());
+        http = Http.readingItsWrites(app.port());
     }
 
     @AfterAll

@@ -101,10 +101,14 @@ abstract class UnitOfWorkContract {
                     throw new IllegalStateException("boom");
                 })));
             }
+            int ran = 0;
             for (Future<?> result : results) {
-                Exception e = assertThrows(Exception.class, result::get);
-                assertInstanceOf(IllegalStateException.class, e.getCause());
+                Throwable cause = assertThrows(Exception.class, result::get).getCause();
+                // On a busy machine 50 serialised writers may outwait the 500 ms pool timeout: a 503, no less correct.
+                assertTrue(cause instanceof IllegalStateException || cause instanceof StoreUnavailableException, cause.toString());
+                ran += cause instanceof IllegalStateException ? 1 : 0;
             }
+            assertTrue(ran > 0, "no unit of work ran at all");
         }
         assertEquals(0, count());
         assertEquals(0, db.database.poolStats().active());

@@ -49,20 +49,32 @@ public final class Api {
     }
 
     /**
-     * @param debugEndpoints serve {@code /debug/connections} (to holders of {@code adminToken})
-     * @param requestLog     write one log line per request
-     * @param bodyBudgetBytes how many bytes of request bodies may be in hand at once (see {@link BodyBudget})
-     * @param bodyWait        how long a request with a body may wait for that budget
-     * @param bodyTimeout     how long an admitted body may take to arrive
-     * @param cursorSecret    signs list cursors; the same on every instance, so a cursor works on any of them
+     * @param debug        who may see {@code /debug/connections}
+     * @param bodies       how request bodies are admitted and read
+     * @param requestLog   write one log line per request
+     * @param cursorSecret signs list cursors; the same on every instance, so a cursor works on any of them
      */
-    public record Options(boolean debugEndpoints, String adminToken, boolean requestLog, long bodyBudgetBytes,
-                          Duration bodyWait, Duration bodyTimeout, String cursorSecret) {
+    public record Options(DebugAccess debug, Bodies bodies, boolean requestLog, String cursorSecret) {
         @Override
         public String toString() {
-            return "Options[debugEndpoints=" + debugEndpoints + ", requestLog=" + requestLog
-                    + ", bodyBudgetBytes=" + bodyBudgetBytes + ", bodyTimeout=" + bodyTimeout + "]";
+            return "Options[debug=" + debug.enabled() + ", requestLog=" + requestLog + ", bodies=" + bodies + "]";
         }
+    }
+
+    /** @param enabled serve {@code /debug/connections}, to holders of {@code adminToken} only */
+    public record DebugAccess(boolean enabled, String adminToken) {
+        @Override
+        public String toString() {
+            return "DebugAccess[enabled=" + enabled + "]";
+        }
+    }
+
+    /**
+     * @param budgetBytes how many bytes of request bodies may be in hand at once (see {@link BodyBudget})
+     * @param budgetWait  how long a request with a body may wait for that budget
+     * @param timeout     how long an admitted body may take to arrive
+     */
+    public record Bodies(long budgetBytes, Duration budgetWait, Duration timeout) {
     }
 
     /** Where requests are reported, and how the metrics are read back for {@code /observe/metrics}. */
@@ -78,9 +90,9 @@ public final class Api {
     public static List<String> routing(HttpRouting.Builder routing, ProductUseCases products, UserUseCases users,
                                        PostUseCases posts, Consistency consistency, DatabaseProbe database,
                                        Draining draining, Telemetry telemetry, BodyDeadline deadline, Options options) {
-        routing.addFilter(new RequestObserver(new RequestContext.BodyReading(deadline, options.bodyTimeout()), consistency,
+        routing.addFilter(new RequestObserver(new RequestContext.BodyReading(deadline, options.bodies().timeout()), consistency,
                 telemetry.requests(), options.requestLog()));
-        routing.addFilter(new BodyBudget(options.bodyBudgetBytes(), options.bodyWait()));
+        routing.addFilter(new BodyBudget(options.bodies().budgetBytes(), options.bodies().budgetWait()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
         routes.addAll(new ProductRoutes(products, paging).routes());
@@ -88,8 +100,8 @@ public final class Api {
         routes.addAll(new PostRoutes(posts, paging).routes());
         routes.addAll(new ObserveRoutes(database, draining, telemetry.text()).routes());
         routes.addAll(new OpenApiRoutes().routes());
-        if (options.debugEndpoints()) {
-            routes.addAll(new DebugRoutes(database, options.adminToken()).routes());
+        if (options.debug().enabled()) {
+            routes.addAll(new DebugRoutes(database, options.debug().adminToken()).routes());
         }
         List<String> registered = RouteTable.register(routing, routes);
         ErrorResponses.register(routing);
