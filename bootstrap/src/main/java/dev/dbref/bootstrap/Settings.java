@@ -54,7 +54,8 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
 
     /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
     MigrationSettings migration() {
-        return new MigrationSettings(DatabaseUrl.parse(database.migrationUrl()), database.migrating().lockWait());
+        return new MigrationSettings(DatabaseUrl.parse(database.migrationUrl()), database.migrating().lockWait(),
+                pool().name());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
@@ -37,11 +38,13 @@ final class SettingsLoader {
 
     private Settings settings() {
         String poolSize = text("DB_POOL_SIZE");
+        String name = text("DB_APPLICATION_NAME");
         PoolSettings pool = new PoolSettings(
                 poolSize.isBlank() ? null : integer("DB_POOL_SIZE", poolSize),
                 duration("DB_POOL_TIMEOUT"),
                 duration("DB_POOL_RECYCLE"),
-                duration("DB_STATEMENT_TIMEOUT"));
+                duration("DB_STATEMENT_TIMEOUT"),
+                name.isBlank() ? ApplicationName.ofThisProcess() : new ApplicationName(name));
         SqlEcho echo = new SqlEcho(bool("DB_ECHO"), bool("DB_HIDE_PARAMETERS"), duration("DB_SLOW_STATEMENT"));
         int port = integer("PORT", text("PORT"));
         if (port < 0 || port > 65535) {

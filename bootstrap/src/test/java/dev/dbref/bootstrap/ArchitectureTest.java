@@ -116,7 +116,7 @@ class ArchitectureTest {
             dev.dbref.persistence.connection.DatabaseUrl.class, dev.dbref.persistence.connection.Dialect.class,
             dev.dbref.persistence.connection.PoolSettings.class, dev.dbref.persistence.connection.PoolStats.class,
             dev.dbref.persistence.connection.ServerCheck.class, dev.dbref.persistence.connection.ServerInfo.class,
-            dev.dbref.persistence.connection.ConnectionBudget.class,
+            dev.dbref.persistence.connection.ConnectionBudget.class, dev.dbref.persistence.connection.ApplicationName.class,
             dev.dbref.persistence.connection.DatabaseUnreachableException.class,
             dev.dbref.persistence.migration.MigrationSettings.class, dev.dbref.persistence.migration.MigrationReport.class,
             dev.dbref.persistence.routing.ReplicaSettings.class, dev.dbref.persistence.routing.RequestScope.class,

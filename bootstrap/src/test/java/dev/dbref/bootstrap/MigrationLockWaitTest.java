@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.persistence.Eventually;
 import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -34,11 +35,23 @@ class MigrationLockWaitTest {
     @Test
     void on_postgresql_migrate_and_serve_give_up_on_the_advisory_lock_and_migrate_once_it_is_free() throws Exception {
         String url = TestDatabase.POSTGRESQL.freshUrl();
-        Map<String, String> env = Map.of("DATABASE_URL", url, "MIGRATION_LOCK_WAIT", "2s");
+        Map<String, String> env = Map.of("DATABASE_URL", url, "MIGRATION_LOCK_WAIT", "2s",
+                "DB_APPLICATION_NAME", "dbref/lock-test");
         try (Connection other = DriverManager.getConnection("jdbc:postgresql://" + url.substring(url.indexOf('@') + 1),
                 "postgres", ""); Statement s = other.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + FLYWAY_LOCK + ")");
-            assertGivesUp(ServiceProcess.run(env, "migrate"));
+            ServiceProcess waiting = ServiceProcess.run(env, "migrate");
+            // While it waits, the operator can tell whose migration it is.
+            Eventually.until("the waiting migrator in pg_stat_activity", () -> {
+                try (var rs = other.createStatement().executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'dbref/lock-test/migrate'")) {
+                    rs.next();
+                    return rs.getInt(1) > 0;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertGivesUp(waiting);
             assertGivesUp(ServiceProcess.start(env));
             s.execute("SELECT pg_advisory_unlock(" + FLYWAY_LOCK + ")");
             assertMigrates(ServiceProcess.run(env, "migrate"));

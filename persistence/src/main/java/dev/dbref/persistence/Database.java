@@ -9,7 +9,7 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.connection.PoolStats;
 import dev.dbref.persistence.connection.PoolTelemetry;
 import dev.dbref.persistence.connection.ServerCheck;
-import dev.dbref.persistence.connection.SqliteFolder;
+import dev.dbref.persistence.connection.SqliteFile;
 import dev.dbref.persistence.diagnostics.Diagnostics;
 import dev.dbref.persistence.diagnostics.Readiness;
 import dev.dbref.persistence.diagnostics.SqlEcho;
@@ -191,7 +191,7 @@ public final class Database implements AutoCloseable {
      * to WAL while the migration wrote the schema, and the migration failed with SQLITE_BUSY.
      */
     public static Database open(DatabaseUrl url, PoolSettings settings, Options options) {
-        SqliteFolder.ensure(url);
+        SqliteFile.prepare(url);
         Optional<MigrationReport> migrated = url.inMemory()
                 ? Optional.empty()
                 : options.migrateFirst().map(Database::migrate);
@@ -206,7 +206,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnreachableException with one clear line
      */
     public static MigrationReport migrate(MigrationSettings migration) {
-        SqliteFolder.ensure(migration.url());
+        SqliteFile.prepare(migration.url());
         return guarded(() -> Migrations.apply(migration));
     }
 

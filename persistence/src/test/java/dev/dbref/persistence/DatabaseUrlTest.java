@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.Dialect;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,22 @@ class DatabaseUrlTest {
         assertTrue(url.behindTransactionPooler());
         assertEquals("jdbc:postgresql://localhost:6432/db?sslmode=disable&prepareThreshold=0", url.jdbcUrl());
         assertFalse(DatabaseUrl.parse("postgresql://app:pw@localhost/db").behindTransactionPooler());
+    }
+
+    @Test
+    void a_jdbc_parameter_is_added_encoded_unless_the_url_sets_it() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p@h:5432/db?sslmode=require");
+        assertEquals("jdbc:postgresql://h:5432/db?sslmode=require&ApplicationName=dbref%2Fh%20x%2F1",
+                url.withJdbcParameter("ApplicationName", "dbref/h x/1").jdbcUrl());
+        DatabaseUrl named = DatabaseUrl.parse("postgresql://u:p@h:5432/db?ApplicationName=mine");
+        assertEquals(named.jdbcUrl(), named.withJdbcParameter("ApplicationName", "other").jdbcUrl());
+    }
+
+    @Test
+    void an_application_name_keeps_its_end_where_postgresql_would_cut_it() {
+        ApplicationName name = new ApplicationName("dbref/" + "h".repeat(80) + "/4242");
+        assertEquals(63, name.withPart("replica").length());
+        assertTrue(name.withPart("replica").endsWith("/4242/replica"));
+        assertEquals("dbref/h/1/migrate", new ApplicationName("dbref/h/1").withPart("migrate"));
     }
 }

@@ -178,6 +178,20 @@ class PostgresReplicaTest {
         return db.unitOfWork().write(r -> ((JooqRepositories) r).dsl().fetchValue(DSL.field("current_database()", String.class)));
     }
 
+    @Test
+    void every_pool_names_this_instance_in_pg_stat_activity() {
+        try (Database db = open(Duration.ofSeconds(30))) {
+            String primary = db.unitOfWork().write(PostgresReplicaTest::applicationName);
+            assertTrue(primary.matches("dbref/.+/" + ProcessHandle.current().pid()), primary);
+            Eventually.until("reads reach the standby", () -> db.unitOfWork().<Boolean>read(PostgresReplicaTest::inRecovery));
+            assertEquals(primary + "/replica", db.unitOfWork().read(PostgresReplicaTest::applicationName));
+        }
+    }
+
+    private static String applicationName(Repositories repositories) {
+        return ((JooqRepositories) repositories).dsl().fetchValue(DSL.field("current_setting('application_name')", String.class));
+    }
+
     private static boolean inRecovery(Repositories repositories) {
         return ((JooqRepositories) repositories).dsl().fetchValue(DSL.field("pg_is_in_recovery()", Boolean.class));
     }

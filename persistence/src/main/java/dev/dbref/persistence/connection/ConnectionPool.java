@@ -106,7 +106,7 @@ public final class ConnectionPool {
         if (settings.recycle().compareTo(KEEPALIVE.plusSeconds(30)) > 0) {
             config.setKeepaliveTime(KEEPALIVE.toMillis());
         }
-        config.addDataSourceProperty("ApplicationName", "dbref");
+        config.addDataSourceProperty("ApplicationName", settings.name().withPart(role == Role.REPLICA ? "replica" : ""));
         config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));
         // A server that accepts the connection and never answers (a frozen process, a stuck proxy).
         config.addDataSourceProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT.toSeconds()));

@@ -261,6 +261,16 @@ public final class DatabaseUrl {
         return new DatabaseUrl(dialect, url, user, password, inMemory, transactionPooler);
     }
 
+    /** The same URL with one more JDBC parameter, its value percent-encoded; one the URL sets itself wins. */
+    public DatabaseUrl withJdbcParameter(String name, String value) {
+        if (jdbcUrl.contains("?" + name + "=") || jdbcUrl.contains("&" + name + "=")) {
+            return this;
+        }
+        String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + name + "="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return new DatabaseUrl(dialect, url, user, password, inMemory, transactionPooler);
+    }
+
     /** How many hosts the URL names (several: the driver picks the one that fits). */
     public int hostCount() {
         if (dialect != Dialect.POSTGRESQL) {

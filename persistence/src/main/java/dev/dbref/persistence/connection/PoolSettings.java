@@ -10,10 +10,12 @@ import java.time.Duration;
  * @param timeout          how long a request waits for a connection before it gets a 503
  * @param recycle          a connection older than this is retired and replaced
  * @param statementTimeout a statement running longer is cancelled, so no runaway query holds a connection
+ * @param name             what {@code pg_stat_activity} shows for the pool's connections
  */
-public record PoolSettings(Integer maxSize, Duration timeout, Duration recycle, Duration statementTimeout) {
-    public static final PoolSettings DEFAULTS =
-            new PoolSettings(null, Duration.ofSeconds(30), Duration.ofMinutes(30), Duration.ofSeconds(30));
+public record PoolSettings(Integer maxSize, Duration timeout, Duration recycle, Duration statementTimeout,
+                           ApplicationName name) {
+    public static final PoolSettings DEFAULTS = new PoolSettings(null, Duration.ofSeconds(30), Duration.ofMinutes(30),
+            Duration.ofSeconds(30), ApplicationName.ofThisProcess());
 
     public PoolSettings {
         if (maxSize != null && maxSize < 1) {
@@ -39,18 +41,22 @@ public record PoolSettings(Integer maxSize, Duration timeout, Duration recycle, 
     }
 
     public PoolSettings withMaxSize(int size) {
-        return new PoolSettings(size, timeout, recycle, statementTimeout);
+        return new PoolSettings(size, timeout, recycle, statementTimeout, name);
     }
 
     public PoolSettings withTimeout(Duration wait) {
-        return new PoolSettings(maxSize, wait, recycle, statementTimeout);
+        return new PoolSettings(maxSize, wait, recycle, statementTimeout, name);
     }
 
     public PoolSettings withStatementTimeout(Duration limit) {
-        return new PoolSettings(maxSize, timeout, recycle, limit);
+        return new PoolSettings(maxSize, timeout, recycle, limit, name);
     }
 
     public PoolSettings withRecycle(Duration age) {
-        return new PoolSettings(maxSize, timeout, age, statementTimeout);
+        return new PoolSettings(maxSize, timeout, age, statementTimeout, name);
+    }
+
+    public PoolSettings named(ApplicationName applicationName) {
+        return new PoolSettings(maxSize, timeout, recycle, statementTimeout, applicationName);
     }
 }

@@ -31,7 +31,7 @@ public final class ServerCheck {
     }
 
     private static ServerInfo reach(DatabaseUrl url, Duration timeout) {
-        SqliteFolder.ensure(url);
+        SqliteFile.prepare(url);
         Properties properties = url.credentials();
         if (url.dialect() == Dialect.POSTGRESQL) {
             // Each bounds one part: TCP connect, the whole login (a server that accepts and never

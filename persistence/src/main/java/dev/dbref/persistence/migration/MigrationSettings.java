@@ -1,5 +1,6 @@
 package dev.dbref.persistence.migration;
 
+import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import java.time.Duration;
 
@@ -10,8 +11,9 @@ import java.time.Duration;
  * @param lockWait how long a migrator waits while another one migrates before it gives up with one
  *                 line ({@code MIGRATION_LOCK_WAIT}); counted in whole seconds, as Flyway retries its
  *                 lock once a second
+ * @param name     this instance's {@code application_name}; Flyway's connections add {@code /migrate}
  */
-public record MigrationSettings(DatabaseUrl url, Duration lockWait) {
+public record MigrationSettings(DatabaseUrl url, Duration lockWait, ApplicationName name) {
     /** The service's default ({@code migration-lock-wait} in application.yaml), for callers without settings. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
 
@@ -22,7 +24,7 @@ public record MigrationSettings(DatabaseUrl url, Duration lockWait) {
     }
 
     public static MigrationSettings at(DatabaseUrl url) {
-        return new MigrationSettings(url, DEFAULT_LOCK_WAIT);
+        return new MigrationSettings(url, DEFAULT_LOCK_WAIT, ApplicationName.ofThisProcess());
     }
 
     /** The wait rounded up to whole seconds: what the lock is retried for. */

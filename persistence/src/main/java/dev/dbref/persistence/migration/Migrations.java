@@ -1,5 +1,6 @@
 package dev.dbref.persistence.migration;
 
+import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.Dialect;
 import org.flywaydb.core.Flyway;
@@ -48,7 +49,7 @@ public final class Migrations {
                     : run(connectedTo(url), url.dialect());
         }
         try {
-            return run(connectedTo(url).lockRetryCount(settings.lockWaitSeconds()), url.dialect());
+            return run(connectedTo(named(url, settings.name())).lockRetryCount(settings.lockWaitSeconds()), url.dialect());
         } catch (FlywayException e) {
             if (String.valueOf(e.getMessage()).contains("advisory lock")) {
                 throw gaveUp(settings);
@@ -60,6 +61,11 @@ public final class Migrations {
     /** Migrates through the given data source: only for an in-memory database, which lives in its pool's one connection. */
     public static MigrationReport apply(DataSource inMemory, Dialect dialect) {
         return run(configure(dialect).dataSource(inMemory), dialect);
+    }
+
+    /** {@code url} with pgjdbc's {@code ApplicationName}: {@code pg_stat_activity} shows whose migration runs. */
+    private static DatabaseUrl named(DatabaseUrl url, ApplicationName name) {
+        return url.withJdbcParameter("ApplicationName", name.withPart("migrate"));
     }
 
     /** How many of this build's migrations the database at {@code url} has not applied yet. */
