@@ -34,7 +34,6 @@ import dev.dbref.persistence.unitofwork.RepositoryBinding;
 import dev.dbref.persistence.unitofwork.StatementWatchdog;
 import dev.dbref.persistence.unitofwork.WriteGate;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
