@@ -44,8 +44,8 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
     record Shutdown(Duration grace, Duration drain) {
     }
 
-    /** {@code DB_ECHO*}, {@code DB_SLOW_STATEMENT}, {@code DB_ECHO_POOL} and {@code REQUEST_LOG}. */
-    record Logging(SqlEcho sqlEcho, boolean echoPool, boolean requestLog) {
+    /** {@code DB_ECHO*}, {@code DB_SLOW_STATEMENT} and {@code DB_ECHO_POOL}; {@code REQUEST_LOG} is the web adapter's ({@link Api.Options}). */
+    record Logging(SqlEcho sqlEcho, boolean echoPool) {
     }
 
     PoolSettings pool() {

@@ -61,7 +61,7 @@ final class SettingsLoader {
         Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN")),
                 new Api.Bodies(bodyBudget(), pool.timeout(), duration("REQUEST_BODY_TIMEOUT")),
                 bool("REQUEST_LOG"), text("CURSOR_SECRET"));
-        return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL"), bool("REQUEST_LOG")),
+        return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL")),
                 positive("IDEMPOTENCY_TTL"));
     }
 

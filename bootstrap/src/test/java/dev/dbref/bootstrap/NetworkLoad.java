@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -46,8 +47,8 @@ final class NetworkLoad implements AutoCloseable {
     NetworkLoad(int port, int clients, long productId) {
         this.base = "http://127.0.0.1:" + port;
         this.productId = productId;
-        Stream<Thread> workers = Stream.iterate(0, i -> i + 1).limit(clients)
-                .map(i -> Thread.ofVirtual().name("load-" + i).start(this::clientLoop));
+        Stream<Thread> workers = IntStream.range(0, clients)
+                .mapToObj(i -> Thread.ofVirtual().name("load-" + i).start(this::clientLoop));
         this.threads = Stream.concat(workers, Stream.of(Thread.ofVirtual().name("prober").start(this::probeLoop))).toList();
     }
 

@@ -114,7 +114,7 @@ public final class Database implements AutoCloseable {
                 repositories, gate, readYourWrites);
         this.unitOfWork = replicas
                 .<UnitOfWork>map(r -> new RoutingUnitOfWork(onPrimary, new StandbyReads(r, repositories, echo),
-                        options.requests(), readYourWrites))
+                        options.requests()))
                 .orElse(onPrimary);
         Optional<SchemaCheck> schemaCheck = options.migrateFirst().isEmpty() && !url.inMemory()
                 ? Optional.of(new SchemaCheck(url)) : Optional.empty();

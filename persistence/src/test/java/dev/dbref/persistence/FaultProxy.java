@@ -92,10 +92,7 @@ public final class FaultProxy implements AutoCloseable {
                 links.add(link);
                 link.start();
             } catch (IOException e) {
-                if (!closed) {
-                    continue;
-                }
-                return;
+                // closed: the loop ends; else that one connection failed, and the next is accepted
             }
         }
     }

@@ -89,26 +89,32 @@ public final class SafeRetries {
             return Optional.empty();
         }
         Optional<IdempotencyRecord> found = keys.find(request.key());
-        Instant expired = now.minus(settings.keepFor());
-        if (found.isEmpty() || found.get().claimedAt().isBefore(expired)) {
-            // Purged since, or expired and not purged yet: the key is free again.
-            if (keys.reclaim(request.key(), request.fingerprint(), expired, now) || keys.claim(request.key(), request.fingerprint(), now)) {
-                return Optional.empty();
-            }
-            throw stillRunning();
+        if (found.isEmpty()) {
+            // Purged between the refused claim and this look.
+            return claimedNow(keys.claim(request.key(), request.fingerprint(), now));
         }
         IdempotencyRecord record = found.get();
+        Instant expired = now.minus(settings.keepFor());
+        if (record.claimedAt().isBefore(expired)) {
+            // Expired, not purged yet: the key is free again.
+            return claimedNow(keys.reclaim(request.key(), request.fingerprint(), expired, now));
+        }
         if (!record.fingerprint().equals(request.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
         if (record.response().isPresent()) {
             return record.response();
         }
-        if (record.claimedAt().isBefore(now.minus(settings.abandonAfter()))
-                && keys.reclaim(request.key(), request.fingerprint(), now.minus(settings.abandonAfter()), now)) {
-            return Optional.empty();
+        // No answer yet: its request still runs, or it died with its instance and the claim is abandoned.
+        return claimedNow(keys.reclaim(request.key(), request.fingerprint(), now.minus(settings.abandonAfter()), now));
+    }
+
+    /** This request holds the claim now; or another one does, and it still runs. */
+    private static Optional<RecordedResponse> claimedNow(boolean claimed) {
+        if (!claimed) {
+            throw stillRunning();
         }
-        throw stillRunning();
+        return Optional.empty();
     }
 
     private static ConflictException stillRunning() {

@@ -11,9 +11,9 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Read-your-writes across a primary and its standbys. After each commit of a write it tells the
- * request where the primary's log stands (its {@code Consistency-Token}); before a read it says
- * which position the request's client must see. The request itself is the web adapter's: this
+ * Read-your-writes across a primary and its standbys: after each commit of a write it tells the
+ * request where the primary's log stands (its {@code Consistency-Token}), which the request's later
+ * reads must see ({@link RoutingUnitOfWork}). The request itself is the web adapter's: this
  * class keeps no state of its own, so nothing outlives the request.
  */
 public final class ReadYourWrites implements AfterCommit {
@@ -35,11 +35,6 @@ public final class ReadYourWrites implements AfterCommit {
     /** Writes name the primary's log position after their commit, one small statement each. */
     public static ReadYourWrites overStandbys(RequestScope requests) {
         return new ReadYourWrites(requests, true);
-    }
-
-    /** What the current request's reads must see; empty outside a request or without a token. */
-    Optional<CommitPosition> mustSee() {
-        return requests.current().flatMap(RequestScope.DeclaredRequest::mustSee).filter(p -> !p.isNone());
     }
 
     /** Right after a write committed on {@code connection}, still borrowed. */

@@ -17,19 +17,19 @@ public final class RoutingUnitOfWork implements UnitOfWork {
     private final UnitOfWork primary;
     private final StandbyReads standbys;
     private final RequestScope requests;
-    private final ReadYourWrites readYourWrites;
 
-    public RoutingUnitOfWork(UnitOfWork primary, StandbyReads standbys, RequestScope requests, ReadYourWrites readYourWrites) {
+    public RoutingUnitOfWork(UnitOfWork primary, StandbyReads standbys, RequestScope requests) {
         this.primary = primary;
         this.standbys = standbys;
         this.requests = requests;
-        this.readYourWrites = readYourWrites;
     }
 
     @Override
     public <T> T read(Work<T> work) {
-        if (requests.current().map(RequestScope.DeclaredRequest::access).orElse(Access.READS) == Access.READS) {
-            Optional<StandbyReads.Reply<T>> onStandby = standbys.read(work, readYourWrites.mustSee());
+        Optional<RequestScope.DeclaredRequest> request = requests.current();
+        if (request.map(RequestScope.DeclaredRequest::access).orElse(Access.READS) == Access.READS) {
+            Optional<CommitPosition> mustSee = request.flatMap(RequestScope.DeclaredRequest::mustSee).filter(p -> !p.isNone());
+            Optional<StandbyReads.Reply<T>> onStandby = standbys.read(work, mustSee);
             if (onStandby.isPresent()) {
                 return onStandby.get().value();
             }

@@ -81,7 +81,7 @@ public final class RequestBodies {
             throw tooLarge();
         }
         try (InputStream in = req.content().inputStream()) {
-            RequestContext.BodyReading reading = RequestContext.current().bodies();
+            RequestContext.BodyReading reading = RequestContext.served().orElseThrow().bodies();
             byte[] bytes = reading.deadline().readNBytes(in, MAX_BYTES + 1, reading.timeout());
             if (bytes.length > MAX_BYTES) {
                 throw tooLarge();

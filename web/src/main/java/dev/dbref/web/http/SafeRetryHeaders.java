@@ -67,7 +67,7 @@ public final class SafeRetryHeaders {
             names.sort(null);
             out.append('{');
             for (int i = 0; i < names.size(); i++) {
-                out.append(i == 0 ? "" : ",").append(Json.object().textNode(names.get(i)).toString()).append(':');
+                out.append(i == 0 ? "" : ",").append(Json.NODES.textNode(names.get(i)).toString()).append(':');
                 canonical(object.get(names.get(i)), out);
             }
             out.append('}');

@@ -16,9 +16,9 @@ public final class ConsistencyHeader {
 
     /** Called just before a response is sent, with its final status. */
     public static void addTo(ServerResponse res) {
-        RequestContext context = RequestContext.current();
-        if (context != null && context.kind() == RequestContext.RequestKind.WRITE && res.status().code() < 300) {
-            context.committedToken().ifPresent(token -> res.header(NAME, token));
-        }
+        RequestContext.served()
+                .filter(context -> context.kind() == RequestContext.RequestKind.WRITE && res.status().code() < 300)
+                .flatMap(RequestContext::committedToken)
+                .ifPresent(token -> res.header(NAME, token));
     }
 }

@@ -62,10 +62,6 @@ public final class RequestContext {
         CURRENT.remove();
     }
 
-    public static RequestContext current() {
-        return CURRENT.get();
-    }
-
     /** The id of the request served on this thread, or {@code null}; log formatters add it to every line. */
     public static String currentRequestId() {
         RequestContext context = CURRENT.get();

@@ -4,6 +4,8 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.Optional;
+
 
 /**
  * {@code Server-Timing: db;dur=<ms>;desc="<n> queries", app;dur=<ms>}: a browser's dev tools show
@@ -17,10 +19,11 @@ public final class ServerTiming {
 
     /** Called just before a response is sent, when the figures are final. */
     public static void addHeader(ServerResponse res) {
-        RequestContext context = RequestContext.current();
-        if (context == null) {
+        Optional<RequestContext> served = RequestContext.served();
+        if (served.isEmpty()) {
             return;
         }
+        RequestContext context = served.get();
         int statements = context.statements();
         StringBuilder value = new StringBuilder(64).append("db;dur=");
         millis(value, context.statementNanos()).append(";desc=\"").append(statements)
