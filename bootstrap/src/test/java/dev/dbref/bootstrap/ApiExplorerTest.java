@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.TestDatabase;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,9 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +54,7 @@ class CommandLineTest {
 
     @Test
     void check_reports_dialect_version_and_round_trip_on_postgresql_without_the_password() {
-        Outcome o = run("check", TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("check_user", PASSWORD));
+        Outcome o = run("check", PostgresServer.INSTANCE.passwordProtectedUrl("check_user", PASSWORD));
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("dialect:        postgresql"), o.out());
         assertTrue(o.out().matches("(?s).*max_connections: \\d+ \\(\\d+ reserved, \\d+ in use, \\d+ free\\).*"), o.out());
@@ -74,7 +76,7 @@ class CommandLineTest {
 
     @Test
     void a_wrong_password_is_one_clear_line() {
-        String good = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("wrong_pw_user", "right-one");
+        String good = PostgresServer.INSTANCE.passwordProtectedUrl("wrong_pw_user", "right-one");
         run("check", good.replace("right-one", PASSWORD)).assertOneLineFailure("authentication failed");
     }
 
@@ -93,7 +95,7 @@ class CommandLineTest {
             "Grüße€          | Grüße€"})
     void passwords_with_uri_special_characters_log_in(String password, String encoded) {
         String role = "pw_" + Integer.toHexString((password + encoded).hashCode() & 0xfffffff);
-        String plain = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl(role, password);
+        String plain = PostgresServer.INSTANCE.passwordProtectedUrl(role, password);
         String url = plain.replace(":" + password + "@", ":" + encoded + "@");
         assertTrue(url.contains(":" + encoded + "@"), url);
 
@@ -115,7 +117,7 @@ class CommandLineTest {
 
     @Test
     void an_unknown_database_is_one_clear_line() {
-        String hostPort = TestDatabase.PostgresServer.INSTANCE.hostPort();
+        String hostPort = PostgresServer.INSTANCE.hostPort();
         run("check", "postgresql://postgres:" + PASSWORD + "@" + hostPort + "/no_such_db").assertOneLineFailure("does not exist");
     }
 

@@ -1,5 +1,9 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Topology;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.dbref.testkit.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * directions and with filters; {@code total=none} counts nothing; a cursor that is not ours, or
  * not for this query, is a 400.
  */
-abstract class CursorPagingContract extends ServerContract {
+@ParameterizedClass
+@EnumSource(Topology.class)
+class CursorPagingContract extends ServerContract {
     private static final String SERVER_TIMING_ONE_QUERY = "desc=\"1 query\"";
 
     @ParameterizedTest

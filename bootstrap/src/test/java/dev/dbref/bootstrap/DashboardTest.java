@@ -1,9 +1,10 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,9 +1,10 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Eventually;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +25,7 @@ class LogFormatTest {
 
     @Test
     void json_lines_carry_the_request_fields_and_the_trace_id() throws Exception {
-        String url = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("json_log_user", PASSWORD);
+        String url = PostgresServer.INSTANCE.passwordProtectedUrl("json_log_user", PASSWORD);
         try (ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", url, "LOG_FORMAT", "json"))) {
             Http http = new Http(service.port());
             Http.Reply reply = http.getWith("/products?limit=1", "traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");

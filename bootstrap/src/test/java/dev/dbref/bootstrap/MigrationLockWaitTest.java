@@ -1,7 +1,7 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.channels.FileChannel;

@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

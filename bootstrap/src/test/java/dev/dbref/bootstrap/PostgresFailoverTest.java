@@ -1,7 +1,8 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.Standby;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.Standby;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.FaultProxy;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.FaultProxy;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +45,7 @@ class PostgresNetworkFaultTest {
     @BeforeAll
     void start() {
         String direct = TestDatabase.POSTGRESQL.freshUrl();
-        String hostPort = TestDatabase.PostgresServer.INSTANCE.hostPort();
+        String hostPort = PostgresServer.INSTANCE.hostPort();
         int port = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
         proxy = FaultProxy.to("127.0.0.1", port);
         String proxied = direct.replace(hostPort, "127.0.0.1:" + proxy.port());

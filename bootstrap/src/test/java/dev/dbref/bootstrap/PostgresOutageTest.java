@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

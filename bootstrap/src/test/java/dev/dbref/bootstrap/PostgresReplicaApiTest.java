@@ -1,9 +1,11 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.Standby;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.Standby;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class PostgresReplicaApiTest {
 
     @BeforeAll
     void start() {
-        standby = Standby.of(TestDatabase.PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_api");
+        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_api");
         String url = TestDatabase.POSTGRESQL.freshUrl();
         String name = url.substring(url.lastIndexOf('/') + 1);
         standby.awaitDatabase(name);

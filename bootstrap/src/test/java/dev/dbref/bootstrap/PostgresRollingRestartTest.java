@@ -1,7 +1,10 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.HaProxy;
+import dev.dbref.testkit.Ports;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ class PostgresRollingRestartTest {
     @Test
     void a_rolling_restart_fails_no_request_and_a_kill_costs_only_the_requests_in_flight() throws Exception {
         String url = TestDatabase.POSTGRESQL.freshUrl();
-        List<Integer> ports = List.of(HaProxy.freePort(), HaProxy.freePort());
+        List<Integer> ports = List.of(Ports.free(), Ports.free());
         List<ServiceProcess> instances = new ArrayList<>();
         for (int port : ports) {
             instances.add(instance(url, port));

@@ -1,10 +1,12 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.FaultProxy;
-import dev.dbref.persistence.Standby;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.FaultProxy;
+import dev.dbref.testkit.Standby;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class PostgresStandbyNetworkFaultTest {
 
     @BeforeAll
     void start() {
-        standby = Standby.of(TestDatabase.PostgresServer.INSTANCE.hostPort(), "postgres", "", "standby_fault");
+        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "standby_fault");
         String url = TestDatabase.POSTGRESQL.freshUrl();
         String name = url.substring(url.lastIndexOf('/') + 1);
         standby.awaitDatabase(name);

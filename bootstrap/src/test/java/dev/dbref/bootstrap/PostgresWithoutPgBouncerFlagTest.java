@@ -1,6 +1,9 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.PgBouncer;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,8 +27,9 @@ class PostgresWithoutPgBouncerFlagTest {
     @Test
     void without_the_flag_requests_fail_with_a_plain_503_that_names_pgbouncer_true() throws Exception {
         String direct = TestDatabase.POSTGRESQL.freshUrl();
-        PgBouncer bouncer = PgBouncer.start(TestDatabase.PostgresServer.INSTANCE.hostPort(), 3);
-        try (Application app = TestServers.start(TestDatabase.SQLITE, Map.of("DATABASE_URL", bouncer.urlOf(direct, ""),
+        PostgresServer server = PostgresServer.INSTANCE;
+        try (PgBouncer bouncer = PgBouncer.start(server.hostPort(), server.user(), server.password(), 3);
+             Application app = TestServers.start(TestDatabase.SQLITE, Map.of("DATABASE_URL", bouncer.urlOf(direct, ""),
                 "MIGRATION_DATABASE_URL", direct, "DB_POOL_SIZE", "8", "REQUEST_LOG", "false"))) {
             Http http = new Http(app.port());
             long id = http.post("/products", "{\"name\": \"p\", \"price\": 1}").json().get("id").asLong();

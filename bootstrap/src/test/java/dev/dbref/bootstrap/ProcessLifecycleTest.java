@@ -1,8 +1,9 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Tcp;
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Tcp;
+import dev.dbref.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -30,7 +31,7 @@ class ProcessLifecycleTest {
 
     @Test
     void sigterm_finishes_the_in_flight_request_then_closes_the_pool_and_no_output_holds_the_password() throws Exception {
-        String url = TestDatabase.PostgresServer.INSTANCE.passwordProtectedUrl("lifecycle_user", PASSWORD);
+        String url = PostgresServer.INSTANCE.passwordProtectedUrl("lifecycle_user", PASSWORD);
         ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", url, "DB_ECHO", "true", "DB_ECHO_POOL", "true",
                 "DB_HIDE_PARAMETERS", "false"));
         Process process = service.process;

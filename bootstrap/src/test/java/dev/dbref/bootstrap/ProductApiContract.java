@@ -1,7 +1,10 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Topology;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.dbref.testkit.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,15 +20,16 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The products part of the HTTP contract ({@code shared/API.md}), against the real server on a
- * real database. A subclass per database runs it unchanged.
+ * real database. It runs unchanged over every topology of the matrix.
  */
-abstract class ProductApiContract extends ServerContract {
+@ParameterizedClass
+@EnumSource(Topology.class)
+class ProductApiContract extends ServerContract {
     @BeforeEach
     void empty() {
         // Bulk delete needs a filter; every product has quantity >= 0.

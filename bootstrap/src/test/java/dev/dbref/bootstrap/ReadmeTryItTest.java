@@ -1,6 +1,6 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

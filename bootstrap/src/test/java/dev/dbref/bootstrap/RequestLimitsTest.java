@@ -1,7 +1,8 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,35 +1,38 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Topology;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
 
 import java.util.Map;
 
 /**
- * Base of the HTTP contract tests: one real server per test class on a fresh database of the
- * kind a subclass names, called through {@link #http}.
+ * Base of the HTTP contract tests: one real server per topology of the matrix on a fresh
+ * database, called through {@link #http}. A contract is a {@code @ParameterizedClass} over the
+ * {@link Topology} values that apply to it; JUnit makes one instance per topology.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServerContract {
+    @Parameter
+    Topology topology;
     Application app;
     Http http;
-
-    abstract TestDatabase database();
 
     /** Settings over the test defaults, as environment variables. */
     Map<String, String> settings() {
         return Map.of();
     }
 
-    @BeforeAll
+    @BeforeParameterizedClassInvocation
     void start() {
-        app = TestServers.start(database(), settings());
+        app = TestServers.start(topology, settings());
         http = Http.readingItsWrites(app.port());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         app.close();
     }

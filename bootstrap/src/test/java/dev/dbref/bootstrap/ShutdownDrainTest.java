@@ -1,8 +1,9 @@
 package dev.dbref.bootstrap;
 
-import dev.dbref.persistence.Tcp;
-import dev.dbref.persistence.Eventually;
-import dev.dbref.persistence.TestDatabase;
+import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Tcp;
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

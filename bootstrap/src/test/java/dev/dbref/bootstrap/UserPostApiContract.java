@@ -1,7 +1,10 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Topology;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.dbref.testkit.Http;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dbref.persistence.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The users and posts part of the HTTP contract, against the real server, once per database. */
-abstract class UserPostApiContract extends ServerContract {
+@ParameterizedClass
+@EnumSource(Topology.class)
+class UserPostApiContract extends ServerContract {
     private static final Pattern QUERIES = Pattern.compile("desc=\"(\\d+) quer");
     private static final AtomicInteger SEQ = new AtomicInteger();
 

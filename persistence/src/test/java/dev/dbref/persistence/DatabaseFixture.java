@@ -1,5 +1,8 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.Connections;
+import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.Topology;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
@@ -27,9 +30,27 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
-        DatabaseUrl url = DatabaseUrl.parse(kind.freshUrl());
+        return open(Connections.direct(kind.freshUrl()), settings, listener);
+    }
+
+    /** A fresh database reached the way {@code topology} reaches it; migrated over its migration URL. */
+    static DatabaseFixture on(Topology topology) {
+        return on(topology, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)));
+    }
+
+    static DatabaseFixture on(Topology topology, PoolSettings settings) {
+        return on(topology, settings, StatementListener.NONE);
+    }
+
+    static DatabaseFixture on(Topology topology, PoolSettings settings, StatementListener listener) {
+        return open(topology.fresh(), settings, listener);
+    }
+
+    private static DatabaseFixture open(Connections connections, PoolSettings settings, StatementListener listener) {
+        DatabaseUrl url = DatabaseUrl.parse(connections.url());
+        MigrationSettings migration = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()));
         Database database = Database.open(url, settings,
-                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(url))
+                Database.Options.DEFAULTS.migratingFirst(migration)
                         .observedBy(new Database.Observation(listener, SqlEcho.DEFAULTS, false, Optional.empty())));
         return new DatabaseFixture(database);
     }

@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.Eventually;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.migration.MigrationSettings;
 import dev.dbref.persistence.connection.DatabaseUrl;

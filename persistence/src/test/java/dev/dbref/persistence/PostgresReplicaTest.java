@@ -1,5 +1,9 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.Standby;
+import dev.dbref.testkit.PostgresServer;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.migration.MigrationSettings;
 import dev.dbref.persistence.routing.CommitPosition;
@@ -40,7 +44,7 @@ class PostgresReplicaTest {
 
     @BeforeAll
     void startStandby() {
-        standby = Standby.of(TestDatabase.PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_test");
+        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_test");
     }
 
     @AfterAll
@@ -163,7 +167,7 @@ class PostgresReplicaTest {
             Eventually.until("the read runs on the standby", () -> attempts.contains(true));
             String name = currentDatabase(db);
             try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://"
-                    + TestDatabase.PostgresServer.INSTANCE.hostPort() + "/" + name, "postgres", "");
+                    + PostgresServer.INSTANCE.hostPort() + "/" + name, "postgres", "");
                  Statement s = c.createStatement()) {
                 // An exclusive lock, replayed on the standby, conflicts with the read's lock there.
                 s.execute("BEGIN; LOCK TABLE products IN ACCESS EXCLUSIVE MODE; COMMIT");

@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Index;

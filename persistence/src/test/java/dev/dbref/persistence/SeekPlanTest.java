@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.repository.JooqProductRepository;
 import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.PagePosition;

@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.migration.MigrationSettings;

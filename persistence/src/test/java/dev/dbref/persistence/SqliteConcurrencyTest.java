@@ -1,5 +1,6 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.TestDatabase;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ProductPatch;

@@ -1,6 +1,5 @@
 package dev.dbref.domain.usecase;
 
-import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductReplacement;

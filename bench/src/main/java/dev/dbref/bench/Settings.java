@@ -1,0 +1,4 @@
+package dev.dbref.bench;
+
+record Settings(int durationS, int connections, int wrkThreads, boolean requestLog) {
+}

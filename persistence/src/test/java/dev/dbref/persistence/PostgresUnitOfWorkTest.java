@@ -1,8 +1,0 @@
-package dev.dbref.persistence;
-
-class PostgresUnitOfWorkTest extends UnitOfWorkContract {
-    @Override
-    TestDatabase database() {
-        return TestDatabase.POSTGRESQL;
-    }
-}

@@ -1,8 +1,0 @@
-package dev.dbref.persistence;
-
-class PostgresUserPostRepositoryTest extends UserPostRepositoryContract {
-    @Override
-    TestDatabase database() {
-        return TestDatabase.POSTGRESQL;
-    }
-}

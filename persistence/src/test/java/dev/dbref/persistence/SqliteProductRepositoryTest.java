@@ -1,8 +1,0 @@
-package dev.dbref.persistence;
-
-class SqliteProductRepositoryTest extends ProductRepositoryContract {
-    @Override
-    TestDatabase database() {
-        return TestDatabase.SQLITE;
-    }
-}

@@ -1,8 +1,0 @@
-package dev.dbref.persistence;
-
-class SqliteUserPostRepositoryTest extends UserPostRepositoryContract {
-    @Override
-    TestDatabase database() {
-        return TestDatabase.SQLITE;
-    }
-}

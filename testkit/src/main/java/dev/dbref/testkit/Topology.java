@@ -1,0 +1,64 @@
+package dev.dbref.testkit;
+
+/**
+ * The topology matrix: every way the service reaches its database that the contract tests run
+ * over. A contract names the topologies that apply to it ({@code @EnumSource(Topology.class)},
+ * all or some) and runs unchanged on each; the test report names each pair as
+ * {@code [n] <topology>}.
+ */
+public enum Topology {
+    /** The embedded default: one SQLite file. */
+    SQLITE_FILE("SQLite file", TestDatabase.SQLITE) {
+        @Override
+        public Connections fresh() {
+            return Connections.direct(TestDatabase.SQLITE.freshUrl());
+        }
+    },
+    /** PostgreSQL reached directly. */
+    POSTGRES("PostgreSQL", TestDatabase.POSTGRESQL) {
+        @Override
+        public Connections fresh() {
+            return Connections.direct(TestDatabase.POSTGRESQL.freshUrl());
+        }
+    },
+    /** PostgreSQL through a real PgBouncer in transaction mode; migrations connect directly, as they must. */
+    POSTGRES_VIA_PGBOUNCER("PostgreSQL through PgBouncer in transaction mode", TestDatabase.POSTGRESQL) {
+        @Override
+        public Connections fresh() {
+            String direct = TestDatabase.POSTGRESQL.freshUrl();
+            return Connections.direct(PgBouncer.instance().urlOf(direct, "?pgbouncer=true")).migratingThrough(direct);
+        }
+    },
+    /**
+     * Writes on PostgreSQL, reads on an asynchronous hot standby whose replay a test can pause
+     * ({@link SharedStandby}): a read routed wrongly, or a lost {@code Consistency-Token}, is a stale read.
+     */
+    POSTGRES_WITH_ASYNC_STANDBY("PostgreSQL with an asynchronous standby for reads", TestDatabase.POSTGRESQL) {
+        @Override
+        public Connections fresh() {
+            String primary = TestDatabase.POSTGRESQL.freshUrl();
+            return Connections.direct(primary).readingFrom(SharedStandby.readUrlFor(primary));
+        }
+    };
+
+    private final String label;
+    private final TestDatabase database;
+
+    Topology(String label, TestDatabase database) {
+        this.label = label;
+        this.database = database;
+    }
+
+    /** A new, empty database reached this way. */
+    public abstract Connections fresh();
+
+    /** The kind of server behind this topology. */
+    public TestDatabase database() {
+        return database;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
