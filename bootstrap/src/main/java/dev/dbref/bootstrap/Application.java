@@ -82,7 +82,7 @@ final class Application implements AutoCloseable {
         }
         DatabaseUrl url = DatabaseUrl.parse(settings.database().url());
         RequestStatements statements = new RequestStatements();
-        ServerCheck.reach(url);
+        ServerCheck.reach(url).transport().warningFor(url).ifPresent(warning -> LOG.log(Level.WARNING, warning));
         // Before the pool opens: its own connections would count as taken.
         warnWhenThePoolTakesMostOfTheServer(url, settings);
         Metrics metrics = new Metrics();

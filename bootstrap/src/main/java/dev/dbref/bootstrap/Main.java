@@ -96,6 +96,8 @@ public final class Main {
         out.println("dialect:        " + info.dialect().displayName());
         out.println("server version: " + info.serverVersion());
         out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
+        out.println("connection:     " + info.transport().describe());
+        info.transport().warningFor(url).ifPresent(warning -> out.println("warning: " + warning));
         ConnectionBudget.of(url).ifPresent(budget -> {
             int pool = settings.pool().maxSizeOn(url.dialect());
             out.println("max_connections: " + budget.maxConnections() + " (" + budget.reserved() + " reserved, "

@@ -4,6 +4,7 @@ import dev.dbref.testkit.Http;
 import dev.dbref.testkit.PostgresServer;
 import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.TlsPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,6 +62,29 @@ class CommandLineTest {
         assertTrue(o.out().matches("(?s).*instances that still fit with a pool of 10: \\d+.*"), o.out());
         assertTrue(o.out().matches("(?s).*server version: \\d+\\.\\d+.*"), o.out());
         assertFalse(o.out().contains(PASSWORD), o.out());
+    }
+
+    @Test
+    void check_says_whether_the_connection_is_encrypted_with_its_protocol_and_cipher() {
+        TlsPostgres tls = TlsPostgres.instance();
+        String base = "postgresql://postgres@localhost:" + tls.port() + "/" + tls.createDatabase();
+        Outcome verified = run("check", base + "?sslmode=verify-full&sslrootcert=" + tls.rootCertificate());
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().matches("(?s).*connection:     encrypted, TLSv1\\.[23] with \\S+.*"), verified.out());
+        Outcome clear = run("check", base + "?sslmode=disable");
+        assertTrue(clear.out().contains("connection:     not encrypted"), clear.out());
+        assertFalse(clear.out().contains("warning"), "no warning on this machine: " + clear.out());
+        assertTrue(run("check", TestDatabase.SQLITE.freshUrl()).out().contains("connection:     in process"));
+    }
+
+    @Test
+    void verify_full_against_the_wrong_host_name_or_another_ca_fails_in_one_line_naming_which() {
+        TlsPostgres tls = TlsPostgres.instance();
+        String database = tls.createDatabase();
+        run("check", "postgresql://postgres@127.0.0.1:" + tls.port() + "/" + database + "?sslmode=verify-full&sslrootcert="
+                + tls.rootCertificate()).assertOneLineFailure("does not match the host name");
+        run("check", "postgresql://postgres@localhost:" + tls.port() + "/" + database + "?sslmode=verify-full&sslrootcert="
+                + tls.strangerRootCertificate()).assertOneLineFailure("not signed by a certificate authority in sslrootcert");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dbref.persistence;
 import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.Dialect;
+import dev.dbref.persistence.connection.Transport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,5 +112,28 @@ class DatabaseUrlTest {
         assertEquals(63, name.withPart("replica").length());
         assertTrue(name.withPart("replica").endsWith("/4242/replica"));
         assertEquals("dbref/h/1/migrate", new ApplicationName("dbref/h/1").withPart("migrate"));
+    }
+
+    @Test
+    void sslmode_require_with_a_root_certificate_verifies_the_ca_as_libpq_does() {
+        assertEquals("jdbc:postgresql://h:5432/db?sslmode=verify-ca&sslrootcert=/ca.crt",
+                DatabaseUrl.parse("postgresql://u@h:5432/db?sslmode=require&sslrootcert=/ca.crt").jdbcUrl());
+        assertEquals("jdbc:postgresql://h:5432/db?sslmode=require",
+                DatabaseUrl.parse("postgresql://u@h:5432/db?sslmode=require").jdbcUrl());
+    }
+
+    @Test
+    void a_clear_text_connection_is_warned_about_only_when_it_leaves_this_machine() {
+        Transport clear = new Transport.Clear();
+        for (String local : new String[] {"postgresql://u@localhost/db", "postgresql://u@127.0.0.1:5432/db",
+                "postgresql://u@[::1]:5432/db", "jdbc:postgresql://localhost:5432/db", "sqlite:./x.db"}) {
+            assertTrue(DatabaseUrl.parse(local).staysOnThisMachine(), local);
+            assertTrue(clear.warningFor(DatabaseUrl.parse(local)).isEmpty(), local);
+        }
+        DatabaseUrl remote = DatabaseUrl.parse("postgresql://u@localhost:5432,db.example.com:5432/db");
+        assertFalse(remote.staysOnThisMachine());
+        assertTrue(clear.warningFor(remote).orElseThrow().contains("not encrypted"));
+        assertTrue(new Transport.Tls("TLSv1.3", "TLS_AES_256_GCM_SHA384").warningFor(remote).isEmpty());
+        assertFalse(DatabaseUrl.parse("jdbc:postgresql://db.example.com/db").staysOnThisMachine());
     }
 }

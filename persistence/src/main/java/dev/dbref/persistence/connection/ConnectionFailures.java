@@ -22,6 +22,10 @@ public final class ConnectionFailures {
     }
 
     public static String describe(Throwable failure) {
+        String tls = TlsFailures.describe(failure);
+        if (!tls.isEmpty()) {
+            return tls;
+        }
         // The network cause sits below the driver's generic "could not connect" (SQLState 08001).
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {

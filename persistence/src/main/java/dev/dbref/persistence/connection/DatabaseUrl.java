@@ -31,21 +31,30 @@ public final class DatabaseUrl {
     private static final String PGBOUNCER = "pgbouncer";
     private static final String TARGET_SERVER_TYPE = "targetServerType";
 
+    /** libpq's {@code sslmode} values, all of which pgjdbc takes with the same meaning. */
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final String SSL_MODE = "sslmode";
+
     private final Dialect dialect;
     private final String jdbcUrl;
     private final Optional<String> user;
     private final Optional<String> password;
-    private final boolean inMemory;
-    private final boolean transactionPooler;
+    private final Reach reach;
 
-    private DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password,
-                        boolean inMemory, boolean transactionPooler) {
+    /**
+     * Where the URL leads, parsed once.
+     *
+     * @param hosts {@code host[:port]} as written; empty for SQLite
+     */
+    private record Reach(List<String> hosts, boolean inMemory, boolean transactionPooler) {
+    }
+
+    private DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password, Reach reach) {
         this.dialect = dialect;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.inMemory = inMemory;
-        this.transactionPooler = transactionPooler;
+        this.reach = reach;
     }
 
     /**
@@ -60,7 +69,8 @@ public final class DatabaseUrl {
             return sqlite(value.substring("jdbc:sqlite:".length()));
         }
         if (lower.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(Dialect.POSTGRESQL, value, Optional.empty(), Optional.empty(), false, false);
+            return new DatabaseUrl(Dialect.POSTGRESQL, value, Optional.empty(), Optional.empty(),
+                    new Reach(jdbcHosts(value.substring("jdbc:postgresql:".length())), false, false));
         }
         if (lower.startsWith("sqlite:")) {
             return sqlite(sqlitePath(value.substring("sqlite:".length())));
@@ -90,7 +100,8 @@ public final class DatabaseUrl {
             throw new IllegalArgumentException("DATABASE_URL names no SQLite file; supported: " + SUPPORTED);
         }
         boolean memory = path.equals(":memory:") || path.contains("mode=memory");
-        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, Optional.empty(), Optional.empty(), memory, false);
+        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, Optional.empty(), Optional.empty(),
+                new Reach(List.of(), memory, false));
     }
 
     /** {@code user:pass@host1:port1,host2:port2/db?params}, split by hand: {@code java.net.URI} takes one host only. */
@@ -119,6 +130,15 @@ public final class DatabaseUrl {
         }
         Map<String, String> query = query(queryStart < 0 ? "" : tail.substring(queryStart + 1));
         boolean pooler = "true".equalsIgnoreCase(query.remove(PGBOUNCER));
+        String sslMode = query.get(SSL_MODE);
+        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
+            throw new IllegalArgumentException("DATABASE_URL has an unknown sslmode; libpq's values are "
+                    + String.join(", ", SSL_MODES));
+        }
+        if ("require".equals(sslMode) && query.containsKey("sslrootcert")) {
+            // libpq's meaning: "require" with a root certificate verifies that the server's is signed by it.
+            query.put(SSL_MODE, "verify-ca");
+        }
         if (pooler) {
             // PgBouncer in transaction mode hands each transaction to any server connection: no
             // server-side prepared statements, which would outlive the transaction (also for Flyway and check).
@@ -131,7 +151,17 @@ public final class DatabaseUrl {
             query.putIfAbsent("hostRecheckSeconds", "2");
         }
         String jdbc = "jdbc:postgresql://" + String.join(",", hosts) + "/" + database + queryString(query);
-        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, false, pooler);
+        return new DatabaseUrl(Dialect.POSTGRESQL, jdbc, user, password, new Reach(hosts, false, pooler));
+    }
+
+    /** The hosts of a JDBC URL's {@code //h1:p1,h2:p2/db...}; none for the host-less {@code jdbc:postgresql:db}. */
+    private static List<String> jdbcHosts(String rest) {
+        if (!rest.startsWith("//")) {
+            return List.of();
+        }
+        String authority = rest.substring(2);
+        int end = indexOfAny(authority, "/?");
+        return List.of((end < 0 ? authority : authority.substring(0, end)).split(","));
     }
 
     private static List<String> hosts(String list) {
@@ -232,7 +262,7 @@ public final class DatabaseUrl {
 
     /** True for an in-memory SQLite database, which lives only as long as its one connection. */
     public boolean inMemory() {
-        return inMemory;
+        return reach.inMemory();
     }
 
     /**
@@ -240,7 +270,7 @@ public final class DatabaseUrl {
      * any server connection, so nothing may outlive a transaction (prepared statements, session settings).
      */
     public boolean behindTransactionPooler() {
-        return transactionPooler;
+        return reach.transactionPooler();
     }
 
     /**
@@ -258,7 +288,7 @@ public final class DatabaseUrl {
         if (hostCount() > 1 && !url.contains("loadBalanceHosts=")) {
             url += "&loadBalanceHosts=true";
         }
-        return new DatabaseUrl(dialect, url, user, password, inMemory, transactionPooler);
+        return new DatabaseUrl(dialect, url, user, password, reach);
     }
 
     /** The same URL with one more JDBC parameter, its value percent-encoded; one the URL sets itself wins. */
@@ -268,22 +298,34 @@ public final class DatabaseUrl {
         }
         String url = jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + name + "="
                 + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        return new DatabaseUrl(dialect, url, user, password, inMemory, transactionPooler);
+        return new DatabaseUrl(dialect, url, user, password, reach);
     }
 
     /** How many hosts the URL names (several: the driver picks the one that fits). */
     public int hostCount() {
-        if (dialect != Dialect.POSTGRESQL) {
-            return 1;
+        return Math.max(1, reach.hosts().size());
+    }
+
+    /**
+     * True when nothing crosses a network to reach the database: SQLite, or PostgreSQL hosts that
+     * are all this machine ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}).
+     */
+    public boolean staysOnThisMachine() {
+        if (dialect == Dialect.SQLITE) {
+            return true;
         }
-        String rest = jdbcUrl.substring("jdbc:postgresql://".length());
-        int end = indexOfAny(rest, "/?");
-        return (end < 0 ? rest : rest.substring(0, end)).split(",").length;
+        return !reach.hosts().isEmpty() && reach.hosts().stream().map(DatabaseUrl::hostName).allMatch(
+                host -> host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    private static String hostName(String hostAndPort) {
+        int colon = hostAndPort.lastIndexOf(':');
+        return colon > hostAndPort.lastIndexOf(']') ? hostAndPort.substring(0, colon) : hostAndPort;
     }
 
     /** The file of a SQLite database given by path; empty for in-memory and {@code file:} URI forms. */
     public Optional<Path> sqliteFile() {
-        if (dialect != Dialect.SQLITE || inMemory) {
+        if (dialect != Dialect.SQLITE || reach.inMemory()) {
             return Optional.empty();
         }
         String path = jdbcUrl.substring("jdbc:sqlite:".length());

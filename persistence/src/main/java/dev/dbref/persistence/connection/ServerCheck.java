@@ -57,7 +57,8 @@ public final class ServerCheck {
                 rs.next();
             }
             Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
-            return new ServerInfo(dialect, connection.getMetaData().getDatabaseProductVersion(), roundTrip);
+            return new ServerInfo(dialect, connection.getMetaData().getDatabaseProductVersion(), roundTrip,
+                    Transport.of(connection, dialect));
         }
     }
 
