@@ -80,7 +80,7 @@ final class Application implements AutoCloseable {
             // HikariCP logs connects and closes at debug level; checkouts and checkins are ours.
             HIKARI_POOL_LOG.setLevel(java.util.logging.Level.FINE);
         }
-        DatabaseUrl url = DatabaseUrl.parse(settings.database().url());
+        DatabaseUrl url = settings.database().url();
         RequestStatements statements = new RequestStatements();
         ServerCheck.reach(url).transport().warningFor(url).ifPresent(warning -> LOG.log(Level.WARNING, warning));
         // Before the pool opens: its own connections would count as taken.
@@ -106,8 +106,8 @@ final class Application implements AutoCloseable {
             DatabaseProbe probe = new DatabaseProbeAdapter(database.diagnostics());
             metrics.statementsOf(database.diagnostics());
             Api.Options api = settings.api();
-            if (api.debug().enabled() && api.debug().adminToken().isEmpty()) {
-                LOG.log(Level.WARNING, "DEBUG_ENDPOINTS is on but ADMIN_TOKEN is empty: /debug/connections refuses everyone");
+            if (api.debug().enabled() && api.debug().adminToken().get().filter(token -> !token.isBlank()).isEmpty()) {
+                LOG.log(Level.WARNING, "DEBUG_ENDPOINTS is on but ADMIN_TOKEN (or ADMIN_TOKEN_FILE) is empty: /debug/connections refuses everyone");
             }
             List<String> routes = new ArrayList<>();
             Draining draining = new Draining();

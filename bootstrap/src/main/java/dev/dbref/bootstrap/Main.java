@@ -90,7 +90,7 @@ public final class Main {
     }
 
     private static int check(Settings settings, PrintStream out) {
-        DatabaseUrl url = DatabaseUrl.parse(settings.database().url());
+        DatabaseUrl url = settings.database().url();
         ServerInfo info = ServerCheck.reach(url);
         out.println("database:       " + url);
         out.println("dialect:        " + info.dialect().displayName());

@@ -22,12 +22,12 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
                 Duration idempotencyTtl) {
 
     /**
-     * @param url          {@code DATABASE_URL}
+     * @param url          {@code DATABASE_URL}, with {@code DATABASE_PASSWORD[_FILE]} where it has no password
      * @param migrationUrl where migrations run ({@code MIGRATION_DATABASE_URL}; the database URL when not set),
      *                     a direct connection where the service goes through a transaction pooler
      * @param replicas     {@code DATABASE_READ_URL} and its pool; empty: the primary serves every read
      */
-    record DatabaseSettings(String url, String migrationUrl, PoolSettings pool, Optional<ReplicaSettings> replicas,
+    record DatabaseSettings(DatabaseUrl url, DatabaseUrl migrationUrl, PoolSettings pool, Optional<ReplicaSettings> replicas,
                             Migrating migrating) {
     }
 
@@ -54,7 +54,7 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
 
     /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
     MigrationSettings migration() {
-        return new MigrationSettings(DatabaseUrl.parse(database.migrationUrl()), database.migrating().lockWait(),
+        return new MigrationSettings(database.migrationUrl(), database.migrating().lockWait(),
                 pool().name());
     }
 

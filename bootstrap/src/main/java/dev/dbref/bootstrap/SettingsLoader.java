@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.Secret;
 import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.routing.ReplicaSettings;
@@ -9,6 +10,8 @@ import dev.dbref.web.Api;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,15 +53,17 @@ final class SettingsLoader {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be between 0 and 65535, was " + port);
         }
-        String databaseUrl = text("DATABASE_URL");
-        String migrationUrl = text("MIGRATION_DATABASE_URL");
+        DatabaseUrl written = DatabaseUrl.parse(text("DATABASE_URL"));
+        Secret password = secret("DATABASE_PASSWORD");
+        DatabaseUrl databaseUrl = written.withPasswordUnlessGiven(password);
         Settings.DatabaseSettings database = new Settings.DatabaseSettings(databaseUrl,
-                migrationUrl.isBlank() ? databaseUrl : migrationUrl, pool, replicas(),
+                migrationUrl(written, password), pool, replicas(password),
                 new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT")));
+        Secret adminToken = secret("ADMIN_TOKEN");
         Settings.ServerSettings server = new Settings.ServerSettings(text("HOST"), port,
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")), duration("IDLE_CONNECTION_TIMEOUT"),
                 new Settings.Shutdown(duration("SHUTDOWN_GRACE"), duration("SHUTDOWN_DRAIN")));
-        Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), text("ADMIN_TOKEN")),
+        Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), adminToken::value),
                 new Api.Bodies(bodyBudget(), pool.timeout(), duration("REQUEST_BODY_TIMEOUT")),
                 bool("REQUEST_LOG"), text("CURSOR_SECRET"));
         return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL")),
@@ -73,14 +78,61 @@ final class SettingsLoader {
         return value;
     }
 
-    /** {@code DATABASE_READ_URL} and the settings of its pool; empty when no standby is named. */
-    private Optional<ReplicaSettings> replicas() {
+    /**
+     * Where migrations run: {@code MIGRATION_DATABASE_URL}, else the database URL as
+     * {@code MIGRATION_DATABASE_USER} when set, else the database URL itself. A migration password
+     * ({@code MIGRATION_DATABASE_PASSWORD[_FILE]}) applies where that URL has none; without one, the
+     * database's password does, for the same user.
+     */
+    private DatabaseUrl migrationUrl(DatabaseUrl written, Secret databasePassword) {
+        Secret password = secret("MIGRATION_DATABASE_PASSWORD");
+        String url = text("MIGRATION_DATABASE_URL");
+        String user = env.getOrDefault("MIGRATION_DATABASE_USER", "").strip();
+        if (!url.isBlank()) {
+            return DatabaseUrl.parse(url).withPasswordUnlessGiven(password.isGiven() ? password : databasePassword);
+        }
+        if (!user.isEmpty()) {
+            return written.asUser(user, password);
+        }
+        return written.withPasswordUnlessGiven(databasePassword);
+    }
+
+    /**
+     * A secret from {@code NAME} or from the file {@code NAME_FILE} names (the convention of the
+     * official PostgreSQL image), not both. A file is checked now, so that one that cannot be read
+     * stops the start with its name; it is read again whenever the secret is needed.
+     */
+    private Secret secret(String name) {
+        String text = env.getOrDefault(name, "");
+        String file = env.getOrDefault(name + "_FILE", "").strip();
+        if (!text.isEmpty() && !file.isEmpty()) {
+            throw new IllegalArgumentException("set " + name + " or " + name + "_FILE, not both");
+        }
+        if (!file.isEmpty()) {
+            Secret.File secret = new Secret.File(name + "_FILE", Path.of(file));
+            try {
+                secret.value();
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            return secret;
+        }
+        return text.isEmpty() ? Secret.NONE : new Secret.Text(text);
+    }
+
+    /**
+     * {@code DATABASE_READ_URL} and the settings of its pool; empty when no standby is named. Its
+     * password: {@code DATABASE_READ_PASSWORD[_FILE]}, else the database's.
+     */
+    private Optional<ReplicaSettings> replicas(Secret databasePassword) {
         String url = text("DATABASE_READ_URL");
         if (url.isBlank()) {
             return Optional.empty();
         }
+        Secret readPassword = secret("DATABASE_READ_PASSWORD");
         String size = text("DB_READ_POOL_SIZE");
-        return Optional.of(new ReplicaSettings(DatabaseUrl.parse(url),
+        return Optional.of(new ReplicaSettings(
+                DatabaseUrl.parse(url).withPasswordUnlessGiven(readPassword.isGiven() ? readPassword : databasePassword),
                 size.isBlank() ? Optional.empty() : Optional.of(integer("DB_READ_POOL_SIZE", size)),
                 duration("DB_REPLICA_MAX_LAG"), duration("DB_READ_YOUR_WRITES_WAIT")));
     }

@@ -30,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The HTTP adapter's entry point: the API's routes, its request observer and its error handling,
@@ -61,8 +63,11 @@ public final class Api {
         }
     }
 
-    /** @param enabled serve {@code /debug/connections}, to holders of {@code adminToken} only */
-    public record DebugAccess(boolean enabled, String adminToken) {
+    /**
+     * @param enabled    serve {@code /debug/connections}, to holders of {@code adminToken} only
+     * @param adminToken asked on each request ({@code ADMIN_TOKEN}, or {@code ADMIN_TOKEN_FILE} read again)
+     */
+    public record DebugAccess(boolean enabled, Supplier<Optional<String>> adminToken) {
         @Override
         public String toString() {
             return "DebugAccess[enabled=" + enabled + "]";

@@ -2,6 +2,7 @@ package dev.dbref.persistence.connection;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.Credentials;
 
 import java.time.Duration;
 
@@ -55,8 +56,9 @@ public final class ConnectionPool {
         config.setMetricsTrackerFactory(telemetry);
         // Which servers a pool may reach is in its URL: see DatabaseUrl (several hosts) and forStandbys().
         config.setJdbcUrl(role == Role.REPLICA ? url.forStandbys().jdbcUrl() : url.jdbcUrl());
-        url.user().ifPresent(config::setUsername);
-        url.password().ifPresent(config::setPassword);
+        // Asked for each new physical connection: a password file that rotates is read again then,
+        // while the connections already open keep serving until they are recycled (DB_POOL_RECYCLE).
+        config.setCredentialsProvider(() -> Credentials.of(url.user().orElse(null), url.password().orElse(null)));
         long wait = role == Role.REPLICA
                 ? Math.min(settings.timeout().toMillis(), REPLICA_WAIT.toMillis())
                 : settings.timeout().toMillis();

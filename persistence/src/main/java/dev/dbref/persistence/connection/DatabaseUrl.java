@@ -38,7 +38,7 @@ public final class DatabaseUrl {
     private final Dialect dialect;
     private final String jdbcUrl;
     private final Optional<String> user;
-    private final Optional<String> password;
+    private final Secret password;
     private final Reach reach;
 
     /**
@@ -49,7 +49,7 @@ public final class DatabaseUrl {
     private record Reach(List<String> hosts, boolean inMemory, boolean transactionPooler) {
     }
 
-    private DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Optional<String> password, Reach reach) {
+    private DatabaseUrl(Dialect dialect, String jdbcUrl, Optional<String> user, Secret password, Reach reach) {
         this.dialect = dialect;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
@@ -69,7 +69,7 @@ public final class DatabaseUrl {
             return sqlite(value.substring("jdbc:sqlite:".length()));
         }
         if (lower.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(Dialect.POSTGRESQL, value, Optional.empty(), Optional.empty(),
+            return new DatabaseUrl(Dialect.POSTGRESQL, value, Optional.empty(), Secret.NONE,
                     new Reach(jdbcHosts(value.substring("jdbc:postgresql:".length())), false, false));
         }
         if (lower.startsWith("sqlite:")) {
@@ -100,7 +100,7 @@ public final class DatabaseUrl {
             throw new IllegalArgumentException("DATABASE_URL names no SQLite file; supported: " + SUPPORTED);
         }
         boolean memory = path.equals(":memory:") || path.contains("mode=memory");
-        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, Optional.empty(), Optional.empty(),
+        return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path, Optional.empty(), Secret.NONE,
                 new Reach(List.of(), memory, false));
     }
 
@@ -111,11 +111,11 @@ public final class DatabaseUrl {
         String tail = pathStart < 0 ? "" : rest.substring(pathStart);
         int at = authority.lastIndexOf('@');
         Optional<String> user = Optional.empty();
-        Optional<String> password = Optional.empty();
+        Secret password = Secret.NONE;
         if (at >= 0) {
             String[] parts = authority.substring(0, at).split(":", 2);
             user = Optional.of(decode(parts[0])).filter(u -> !u.isEmpty());
-            password = parts.length > 1 ? Optional.of(decode(parts[1])) : Optional.empty();
+            password = parts.length > 1 ? new Secret.Text(decode(parts[1])) : Secret.NONE;
         }
         List<String> hosts = hosts(authority.substring(at + 1));
         int fragment = tail.indexOf('#');
@@ -248,15 +248,29 @@ public final class DatabaseUrl {
         return user;
     }
 
+    /** The password as it is now: a password file is read again on every call (see {@link Secret.File}). */
     public Optional<String> password() {
-        return password;
+        return password.value();
+    }
+
+    /**
+     * This URL with a password from elsewhere ({@code DATABASE_PASSWORD[_FILE]} and the like),
+     * unless the URL carries one itself: a password written in a URL is used for that URL.
+     */
+    public DatabaseUrl withPasswordUnlessGiven(Secret secret) {
+        return password.isGiven() ? this : new DatabaseUrl(dialect, jdbcUrl, user, secret, reach);
+    }
+
+    /** This URL as another user, with that user's password; for the owner who migrates ({@code MIGRATION_DATABASE_USER}). */
+    public DatabaseUrl asUser(String name, Secret secret) {
+        return new DatabaseUrl(dialect, jdbcUrl, Optional.of(name), secret, reach);
     }
 
     /** User and password as driver properties (empty when the URL has none). */
     public Properties credentials() {
         Properties properties = new Properties();
         user.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
+        password.value().ifPresent(p -> properties.setProperty("password", p));
         return properties;
     }
 

@@ -13,7 +13,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import dev.dbref.domain.port.StoreUnavailableException;
 
 /**
@@ -23,13 +25,15 @@ import dev.dbref.domain.port.StoreUnavailableException;
  */
 public final class DebugRoutes {
     private final DatabaseProbe database;
-    private final byte[] expectedAuthorization;
+    private final Supplier<Optional<String>> adminToken;
 
-    /** @param adminToken may be empty: then every request is refused */
-    public DebugRoutes(DatabaseProbe database, String adminToken) {
+    /**
+     * @param adminToken asked on every request (a token file that rotates is read again); empty or
+     *                   blank: every request is refused
+     */
+    public DebugRoutes(DatabaseProbe database, Supplier<Optional<String>> adminToken) {
         this.database = database;
-        this.expectedAuthorization = adminToken == null || adminToken.isEmpty()
-                ? null : ("Bearer " + adminToken).getBytes(StandardCharsets.UTF_8);
+        this.adminToken = adminToken;
     }
 
     public List<Route> routes() {
@@ -65,10 +69,12 @@ public final class DebugRoutes {
     }
 
     private boolean authorized(ServerRequest req) {
-        if (expectedAuthorization == null) {
+        Optional<String> token = adminToken.get().filter(t -> !t.isBlank());
+        if (token.isEmpty()) {
             return false;
         }
+        byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
         byte[] given = req.headers().first(HeaderNames.AUTHORIZATION).orElse("").getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, expectedAuthorization);
+        return MessageDigest.isEqual(given, expected);
     }
 }
