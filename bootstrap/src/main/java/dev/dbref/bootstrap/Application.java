@@ -97,6 +97,8 @@ final class Application implements AutoCloseable {
         try {
             database.migration().ifPresent(report -> LOG.log(Level.INFO,
                     "schema at version " + report.schemaVersion() + " (" + report.applied() + " applied now)"));
+            // After migrating: on an empty database the role owns nothing yet.
+            ServerCheck.role(url).warning().ifPresent(warning -> LOG.log(Level.WARNING, warning));
             UnitOfWork unitOfWork = database.unitOfWork();
             Clock clock = Clock.systemUTC();
             SafeRetries retries = new SafeRetries(unitOfWork, clock, settings.safeRetries());

@@ -3,6 +3,7 @@ package dev.dbref.bootstrap;
 import dev.dbref.persistence.connection.ConnectionBudget;
 import dev.dbref.persistence.Database;
 import dev.dbref.persistence.connection.DatabaseUnreachableException;
+import dev.dbref.persistence.connection.DatabaseRole;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.migration.MigrationReport;
 import dev.dbref.persistence.migration.MigrationSettings;
@@ -86,6 +87,8 @@ public final class Main {
         ServerCheck.reach(migration.url());
         MigrationReport report = Database.migrate(migration);
         out.println("applied " + report.applied() + " migration(s); schema version " + report.schemaVersion());
+        migration.grantee().ifPresent(role -> out.println("granted " + role
+                + " SELECT, INSERT, UPDATE and DELETE on the application's tables, and their sequences"));
         return OK;
     }
 
@@ -98,6 +101,9 @@ public final class Main {
         out.println(String.format(Locale.ROOT, "round trip:     %.2f ms", info.roundTrip().toNanos() / 1e6));
         out.println("connection:     " + info.transport().describe());
         info.transport().warningFor(url).ifPresent(warning -> out.println("warning: " + warning));
+        DatabaseRole role = ServerCheck.role(url);
+        out.println("role:           " + role.describe());
+        role.warning().ifPresent(warning -> out.println("warning: " + warning));
         ConnectionBudget.of(url).ifPresent(budget -> {
             int pool = settings.pool().maxSizeOn(url.dialect());
             out.println("max_connections: " + budget.maxConnections() + " (" + budget.reserved() + " reserved, "
@@ -111,7 +117,7 @@ public final class Main {
         stream.println("usage: dbref [serve|migrate|check]");
         stream.println("  serve    start the HTTP service (default)");
         stream.println("  migrate  apply pending database migrations and exit");
-        stream.println("  check    connect, run SELECT 1, print dialect, server version and round trip");
+        stream.println("  check    connect, run SELECT 1, print dialect, server version, round trip, encryption and role");
         stream.println("  train    exercise the service on an in-memory database (to record a JDK 25 AOT cache)");
         return code;
     }

@@ -5,6 +5,7 @@ import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
 import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.migration.RuntimeRole;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.web.Api;
 
@@ -31,8 +32,8 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
                             Migrating migrating) {
     }
 
-    /** {@code MIGRATE_ON_START} and {@code MIGRATION_LOCK_WAIT}. */
-    record Migrating(boolean onStart, Duration lockWait) {
+    /** {@code MIGRATE_ON_START}, {@code MIGRATION_LOCK_WAIT}, and {@code DB_APP_ROLE}, which every migration grants the service's rights. */
+    record Migrating(boolean onStart, Duration lockWait, Optional<RuntimeRole> grantee) {
     }
 
     /** The HTTP server: where it listens, how much it takes at once, how it stops. */
@@ -55,7 +56,7 @@ record Settings(DatabaseSettings database, ServerSettings server, Api.Options ap
     /** Where migrations run and how long one waits for another ({@code MIGRATION_LOCK_WAIT}). */
     MigrationSettings migration() {
         return new MigrationSettings(database.migrationUrl(), database.migrating().lockWait(),
-                pool().name());
+                pool().name(), database.migrating().grantee());
     }
 
     /**

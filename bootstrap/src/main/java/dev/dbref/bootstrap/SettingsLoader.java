@@ -1,6 +1,8 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.persistence.connection.DatabaseUrl;
+import dev.dbref.persistence.connection.Dialect;
+import dev.dbref.persistence.migration.RuntimeRole;
 import dev.dbref.persistence.connection.Secret;
 import dev.dbref.persistence.connection.ApplicationName;
 import dev.dbref.persistence.connection.PoolSettings;
@@ -58,7 +60,7 @@ final class SettingsLoader {
         DatabaseUrl databaseUrl = written.withPasswordUnlessGiven(password);
         Settings.DatabaseSettings database = new Settings.DatabaseSettings(databaseUrl,
                 migrationUrl(written, password), pool, replicas(password),
-                new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT")));
+                new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT"), runtimeRole(databaseUrl)));
         Secret adminToken = secret("ADMIN_TOKEN");
         Settings.ServerSettings server = new Settings.ServerSettings(text("HOST"), port,
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")), duration("IDLE_CONNECTION_TIMEOUT"),
@@ -95,6 +97,18 @@ final class SettingsLoader {
             return written.asUser(user, password);
         }
         return written.withPasswordUnlessGiven(databasePassword);
+    }
+
+    /** {@code DB_APP_ROLE}: the role {@code migrate} grants the service's rights; PostgreSQL only. */
+    private Optional<RuntimeRole> runtimeRole(DatabaseUrl databaseUrl) {
+        String role = env.getOrDefault("DB_APP_ROLE", "").strip();
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
+        if (databaseUrl.dialect() == Dialect.SQLITE) {
+            throw new IllegalArgumentException("DB_APP_ROLE is for PostgreSQL; SQLite has no roles (its file is owner-only)");
+        }
+        return Optional.of(new RuntimeRole(role));
     }
 
     /**

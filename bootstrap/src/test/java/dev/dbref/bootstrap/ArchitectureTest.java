@@ -123,6 +123,7 @@ class ArchitectureTest {
             dev.dbref.persistence.connection.ConnectionBudget.class, dev.dbref.persistence.connection.ApplicationName.class,
             dev.dbref.persistence.connection.DatabaseUnreachableException.class,
             dev.dbref.persistence.connection.Transport.class, dev.dbref.persistence.connection.Secret.class,
+            dev.dbref.persistence.connection.DatabaseRole.class, dev.dbref.persistence.migration.RuntimeRole.class,
             dev.dbref.persistence.migration.MigrationSettings.class, dev.dbref.persistence.migration.MigrationReport.class,
             dev.dbref.persistence.routing.ReplicaSettings.class, dev.dbref.persistence.routing.RequestScope.class,
             dev.dbref.persistence.routing.CommitPosition.class, dev.dbref.persistence.unitofwork.Access.class,

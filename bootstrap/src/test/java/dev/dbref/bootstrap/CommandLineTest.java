@@ -1,5 +1,6 @@
 package dev.dbref.bootstrap;
 
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.Http;
 import dev.dbref.testkit.PostgresServer;
 import dev.dbref.testkit.Eventually;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,10 +37,14 @@ class CommandLineTest {
     }
 
     private static Outcome run(String command, String databaseUrl) {
+        return run(command, Map.of("DATABASE_URL", databaseUrl));
+    }
+
+    private static Outcome run(String command, Map<String, String> env) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        int code = Main.run(new String[] {command}, Map.of("DATABASE_URL", databaseUrl),
+        int code = Main.run(new String[] {command}, env,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 (System.nanoTime() - start) / 1_000_000);
@@ -73,7 +79,7 @@ class CommandLineTest {
         assertTrue(verified.out().matches("(?s).*connection:     encrypted, TLSv1\\.[23] with \\S+.*"), verified.out());
         Outcome clear = run("check", base + "?sslmode=disable");
         assertTrue(clear.out().contains("connection:     not encrypted"), clear.out());
-        assertFalse(clear.out().contains("warning"), "no warning on this machine: " + clear.out());
+        assertFalse(clear.out().contains("warning: the connection"), "no clear-text warning on this machine: " + clear.out());
         assertTrue(run("check", TestDatabase.SQLITE.freshUrl()).out().contains("connection:     in process"));
     }
 
@@ -85,6 +91,30 @@ class CommandLineTest {
                 + tls.rootCertificate()).assertOneLineFailure("does not match the host name");
         run("check", "postgresql://postgres@localhost:" + tls.port() + "/" + database + "?sslmode=verify-full&sslrootcert="
                 + tls.strangerRootCertificate()).assertOneLineFailure("not signed by a certificate authority in sslrootcert");
+    }
+
+    @Test
+    void migrate_grants_the_runtime_role_and_check_reports_what_each_role_may_do() {
+        Connections production = TlsPostgres.instance().leastPrivileged();
+        Outcome migrated = run("migrate", production.env());
+        assertEquals(0, migrated.code(), migrated.err());
+        assertTrue(migrated.out().contains("granted dbref_app SELECT, INSERT, UPDATE and DELETE on the application's tables"),
+                migrated.out());
+
+        Outcome runtime = run("check", production.env());
+        assertEquals(0, runtime.code(), runtime.err());
+        assertTrue(runtime.out().contains("role:           dbref_app: SELECT, INSERT, UPDATE, DELETE on all 4 tables of "
+                + "schema public; may not create objects in the schema"), runtime.out());
+        assertTrue(runtime.out().contains("connection:     encrypted"), runtime.out());
+        assertFalse(runtime.out().contains("warning"), runtime.out());
+
+        Outcome owner = run("check", production.urlForMigrations());
+        assertTrue(owner.out().contains("role:           dbref_owner (owner of the tables): "), owner.out());
+        assertEquals(1, owner.out().lines().filter(line -> line.startsWith("warning: the service connects to the database "
+                + "as the owner of the application's tables (dbref_owner)")).count(), owner.out());
+        for (Outcome o : List.of(migrated, runtime, owner)) {
+            assertFalse(o.out().contains("p@ss"), "no password in the output: " + o.out());
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass
 // Not on the standby topology: exhausting the pool holds the primary's connections, and there the
 // reads that should then fail are served by the standby's own pool (PostgresReplicaApiTest covers it).
-@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "POSTGRES", "POSTGRES_VIA_PGBOUNCER"})
+@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "POSTGRES", "POSTGRES_VIA_PGBOUNCER", "POSTGRES_TLS_LEAST_PRIVILEGE"})
 class OperationsContract extends ServerContract {
     private static final String TOKEN = "t0ken-for-tests";
 

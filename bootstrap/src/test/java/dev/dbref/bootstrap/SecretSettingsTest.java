@@ -69,6 +69,16 @@ class SecretSettingsTest {
     }
 
     @Test
+    void the_runtime_role_is_granted_by_migrations_on_postgresql_only_and_must_be_a_plain_name() {
+        assertEquals("dbref_app", load(Map.of("DB_APP_ROLE", "dbref_app")).migration().grantee().orElseThrow().name());
+        assertTrue(load(Map.of()).migration().grantee().isEmpty(), "unset, nothing is granted");
+        IllegalArgumentException sqlite = assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("DATABASE_URL", "sqlite:./app.db", "DB_APP_ROLE", "dbref_app")));
+        assertEquals("DB_APP_ROLE is for PostgreSQL; SQLite has no roles (its file is owner-only)", sqlite.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> load(Map.of("DB_APP_ROLE", "app; DROP TABLE products")));
+    }
+
+    @Test
     void migrations_run_as_the_migration_user_with_its_own_password() {
         Settings settings = load(Map.of("DATABASE_PASSWORD", SECRET, "MIGRATION_DATABASE_USER", "owner",
                 "MIGRATION_DATABASE_PASSWORD", "ownerpw"));

@@ -8,6 +8,7 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
 import dev.dbref.persistence.diagnostics.StatementListener;
 import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.migration.RuntimeRole;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.time.Duration;
@@ -48,7 +49,8 @@ final class DatabaseFixture implements AutoCloseable {
 
     private static DatabaseFixture open(Connections connections, PoolSettings settings, StatementListener listener) {
         DatabaseUrl url = DatabaseUrl.parse(connections.url());
-        MigrationSettings migration = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()));
+        MigrationSettings owner = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()));
+        MigrationSettings migration = connections.runtimeRole().map(role -> owner.grantingTo(new RuntimeRole(role))).orElse(owner);
         Database database = Database.open(url, settings,
                 Database.Options.DEFAULTS.migratingFirst(migration)
                         .observedBy(new Database.Observation(listener, SqlEcho.DEFAULTS, false, Optional.empty())));

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass
 // Not on the standby topology: the persistence layer reads what it just wrote without a
 // Consistency-Token (that is the web adapter's part, which the HTTP contracts cover there).
-@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "POSTGRES", "POSTGRES_VIA_PGBOUNCER"})
+@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "POSTGRES", "POSTGRES_VIA_PGBOUNCER", "POSTGRES_TLS_LEAST_PRIVILEGE"})
 class UserPostRepositoryContract {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00.000Z");
 

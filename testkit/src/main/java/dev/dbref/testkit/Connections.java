@@ -6,19 +6,25 @@ import java.util.Optional;
 
 /**
  * How the service reaches one test database: its {@code DATABASE_URL}, and where they differ from
- * it the URL reads go to and the URL migrations run on.
+ * it the URL reads go to, the URL migrations run on, and the runtime role migrations grant
+ * ({@code DB_APP_ROLE}).
  */
-public record Connections(String url, Optional<String> readUrl, Optional<String> migrationUrl) {
+public record Connections(String url, Optional<String> readUrl, Optional<String> migrationUrl,
+                          Optional<String> runtimeRole) {
     public static Connections direct(String url) {
-        return new Connections(url, Optional.empty(), Optional.empty());
+        return new Connections(url, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public Connections readingFrom(String standbyUrl) {
-        return new Connections(url, Optional.of(standbyUrl), migrationUrl);
+        return new Connections(url, Optional.of(standbyUrl), migrationUrl, runtimeRole);
     }
 
     public Connections migratingThrough(String directUrl) {
-        return new Connections(url, readUrl, Optional.of(directUrl));
+        return new Connections(url, readUrl, Optional.of(directUrl), runtimeRole);
+    }
+
+    public Connections granting(String role) {
+        return new Connections(url, readUrl, migrationUrl, Optional.of(role));
     }
 
     /** The URL migrations run on: {@link #migrationUrl} when set, else {@link #url}. */
@@ -32,6 +38,7 @@ public record Connections(String url, Optional<String> readUrl, Optional<String>
         env.put("DATABASE_URL", url);
         readUrl.ifPresent(read -> env.put("DATABASE_READ_URL", read));
         migrationUrl.ifPresent(migrations -> env.put("MIGRATION_DATABASE_URL", migrations));
+        runtimeRole.ifPresent(role -> env.put("DB_APP_ROLE", role));
         return env;
     }
 }

@@ -43,7 +43,8 @@ public enum TestDatabase {
         URI uri = URI.create(url);
         String[] userInfo = uri.getRawUserInfo().split(":", 2);
         String password = userInfo.length > 1 ? URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8) : "";
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getRawPath();
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return DriverManager.getConnection(jdbc, URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8), password);
     }
 

@@ -22,6 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TlsPostgres {
     /** A role that logs in with a client certificate only ({@code hostssl ... cert}). */
     public static final String CERTIFICATE_ROLE = "tls_client";
+    /** Owns the application's databases and runs their migrations, as an operator's owner role does. */
+    public static final String OWNER_ROLE = "dbref_owner";
+    /** The service's runtime role: rows only, and over TLS only. */
+    public static final String APP_ROLE = "dbref_app";
+    /** With characters a URL must escape, as real generated passwords have. */
+    private static final String OWNER_PASSWORD = "owner:p@ss/w?rd";
+    private static final String APP_PASSWORD = "app#p@ss%word";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private static TlsPostgres instance;
@@ -68,6 +75,7 @@ public final class TlsPostgres {
             }));
             TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE));
             tls.requireClientCertificateOf(CERTIFICATE_ROLE);
+            tls.createProductionRoles();
             return tls;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the TLS PostgreSQL for the tests", e);
@@ -89,6 +97,59 @@ public final class TlsPostgres {
             Files.writeString(hba, rules + Files.readString(hba));
             s.execute("SELECT pg_reload_conf()");
         }
+    }
+
+    /**
+     * The roles of README's "Production roles": an owner, and a runtime role that may log in over
+     * TLS with its password only.
+     */
+    private void createProductionRoles() throws SQLException, IOException {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + OWNER_ROLE + " LOGIN PASSWORD '" + OWNER_PASSWORD.replace("'", "''") + "'");
+            s.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + APP_PASSWORD.replace("'", "''") + "'");
+            Path hba;
+            try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hba = Path.of(rs.getString(1));
+            }
+            StringBuilder rules = new StringBuilder();
+            for (String role : new String[] {OWNER_ROLE, APP_ROLE}) {
+                rules.append("hostssl all ").append(role).append(" 127.0.0.1/32 scram-sha-256\n")
+                        .append("hostssl all ").append(role).append(" ::1/128 scram-sha-256\n")
+                        .append("host all ").append(role).append(" all reject\n");
+            }
+            Files.writeString(hba, rules + Files.readString(hba));
+            s.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    /**
+     * A new database owned by {@link #OWNER_ROLE}, reached as production reaches it: the service
+     * as {@link #APP_ROLE} over {@code verify-full}, migrations as the owner over {@code verify-full},
+     * granting the runtime role its rights.
+     */
+    public Connections leastPrivileged() {
+        String name = "dbref_lp_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
+            s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + name + " TO " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return Connections.direct(verifiedUrl(APP_ROLE, APP_PASSWORD, name))
+                .migratingThrough(verifiedUrl(OWNER_ROLE, OWNER_PASSWORD, name))
+                .granting(APP_ROLE);
+    }
+
+    /** A {@code DATABASE_URL} as {@code role} that verifies the server's certificate and name. */
+    public String verifiedUrl(String role, String password, String database) {
+        return "postgresql://" + role + ":" + encode(password) + "@localhost:" + port() + "/" + database
+                + "?sslmode=verify-full&sslrootcert=" + rootCertificate();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Where it listens: always {@code localhost}, the name its certificate carries. */

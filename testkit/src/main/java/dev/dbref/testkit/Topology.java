@@ -39,6 +39,16 @@ public enum Topology {
             String primary = TestDatabase.POSTGRESQL.freshUrl();
             return Connections.direct(primary).readingFrom(SharedStandby.readUrlFor(primary));
         }
+    },
+    /**
+     * Production's connection: TLS with {@code sslmode=verify-full}, the service as a role that may
+     * only read and write rows, migrations as the owner ({@link TlsPostgres#leastPrivileged()}).
+     */
+    POSTGRES_TLS_LEAST_PRIVILEGE("PostgreSQL over verify-full TLS as the least-privileged role", TestDatabase.POSTGRESQL) {
+        @Override
+        public Connections fresh() {
+            return TlsPostgres.instance().leastPrivileged();
+        }
     };
 
     private final String label;

@@ -31,6 +31,30 @@ public final class ServerCheck {
     }
 
     private static ServerInfo reach(DatabaseUrl url, Duration timeout) {
+        try (Connection connection = open(url, timeout)) {
+            return reachOn(connection, url.dialect());
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
+        }
+    }
+
+    /**
+     * The role {@code url} logs in as and what it may do to the application's tables.
+     *
+     * @throws DatabaseUnreachableException with a one-line reason, never the password
+     */
+    public static DatabaseRole role(DatabaseUrl url) {
+        if (url.dialect() == Dialect.SQLITE) {
+            return new DatabaseRole.FilePermissions();
+        }
+        try (Connection connection = open(url, TIMEOUT)) {
+            return DatabaseRole.on(connection, url.dialect());
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
+        }
+    }
+
+    private static Connection open(DatabaseUrl url, Duration timeout) throws SQLException {
         SqliteFile.prepare(url);
         Properties properties = url.credentials();
         if (url.dialect() == Dialect.POSTGRESQL) {
@@ -41,11 +65,7 @@ public final class ServerCheck {
             properties.setProperty("loginTimeout", seconds);
             properties.setProperty("socketTimeout", seconds);
         }
-        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            return reachOn(connection, url.dialect());
-        } catch (SQLException e) {
-            throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
-        }
+        return DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
     /** {@code SELECT 1} on {@code connection}: the server answers, and how fast. */

@@ -49,7 +49,10 @@ public final class Migrations {
                     : run(connectedTo(url), url.dialect());
         }
         try {
-            return run(connectedTo(named(url, settings.name())).lockRetryCount(settings.lockWaitSeconds()), url.dialect());
+            FluentConfiguration owner = connectedTo(named(url, settings.name())).lockRetryCount(settings.lockWaitSeconds());
+            MigrationReport report = run(owner, url.dialect());
+            settings.grantee().ifPresent(role -> RuntimeGrants.grant(owner.getDataSource(), role));
+            return report;
         } catch (FlywayException e) {
             if (String.valueOf(e.getMessage()).contains("advisory lock")) {
                 throw gaveUp(settings);
