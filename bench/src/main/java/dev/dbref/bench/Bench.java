@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 /**
@@ -55,16 +56,22 @@ public final class Bench {
         }
         int seconds = 10;
         int connections = 32;
-        for (int i = 1; i < args.length - 1; i += 2) {
+        boolean peerOnly = false;
+        for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--duration" -> seconds = Integer.parseInt(args[i + 1]);
-                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
+                case "--duration" -> seconds = Integer.parseInt(args[++i]);
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--peer-only" -> peerOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Bench bench = new Bench(root, seconds, connections);
         try {
-            bench.run();
+            if (peerOnly) {
+                bench.sideBySideOnly();
+            } else {
+                bench.run();
+            }
         } catch (Exception | Error e) {
             System.err.println("bench: failed; service logs and scripts are kept in " + bench.work);
             throw e;
@@ -81,6 +88,7 @@ public final class Bench {
         ServiceRun withStandby;
         ServiceRun viaPgbouncer;
         ServiceRun viaHaproxy;
+        Optional<SideBySide> peer;
         try {
             double[] reads = new double[3];
             // The read ceilings run on the freshly loaded data set, before any write scenario grows it.
@@ -88,10 +96,7 @@ public final class Bench {
                 // Statistics and the visibility map, as autovacuum would give them a minute after the
                 // load: without them the first plans are guesses and index-only scans read the heap.
                 pg.execute("VACUUM ANALYZE");
-                reads[0] = (pg.pgbench(work, connections, threads, seconds, """
-                        \\set id random(1, %d)
-                        SELECT id, name, name_key, description, price, quantity, version, created_at, updated_at FROM products WHERE id = :id;
-                        """.formatted(PRODUCTS)));
+                reads[0] = pgbenchPointSelect(pg);
                 reads[1] = (pg.pgbench(work, connections, threads, seconds, """
                         \\set after random(0, %d)
                         SELECT id, name, description, price, quantity, version, created_at, updated_at FROM products WHERE id >= :after AND id > :after ORDER BY id LIMIT 21;
@@ -109,7 +114,8 @@ public final class Bench {
                     COMMIT;
                     """);
             double bulkRows = BULK_ITEMS * pg.pgbench(work, connections, threads, seconds, Scripts.bulkInsertSql());
-            ceiling = new Ceiling(reads[0], reads[1], reads[2], insert, bulkRows, pg.version());
+            ceiling = new Ceiling(reads[0], reads[1], reads[2], insert, pgbenchPatch(pg), bulkRows, pg.version());
+            peer = peerFolder().isPresent() ? Optional.of(SideBySide.run(this, pg, peerFolder().get())) : Optional.empty();
             withStandby = pg.embedded == null
                     ? new ServiceRun(0, Map.of(), 0)
                     : benchWithStandby(pg);
@@ -128,6 +134,43 @@ public final class Bench {
         }
         curve.put("sqlite", curve("sqlite", "sqlite:" + work.resolve("curve.db"), () -> { }));
         Report.write(root.resolve("bench/results"), new Results(machine, settings, ceiling, postgres, withStandby, viaPgbouncer, viaHaproxy, sqlite, curve));
+        if (peer.isPresent()) {
+            peer.get().write(root.resolve("bench/results"));
+        }
+    }
+
+    /** {@code bench/run --peer-only}: the side-by-side step alone, a few minutes instead of the whole run. */
+    void sideBySideOnly() throws Exception {
+        Path folder = peerFolder().orElseThrow(() -> new IllegalStateException(
+                "--peer-only needs the peer: set BENCH_PEER to its folder (../shared/peers/quarkus-panache)"));
+        try (Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"))) {
+            SideBySide.run(this, pg, folder).write(root.resolve("bench/results"));
+        }
+    }
+
+    /** {@code BENCH_PEER}: the folder of a peer with a {@code run.sh}; the benchmark runs without one. */
+    static Optional<Path> peerFolder() {
+        String folder = System.getenv("BENCH_PEER");
+        return folder == null || folder.isBlank() ? Optional.empty() : Optional.of(Path.of(folder).toAbsolutePath());
+    }
+
+    /** pgbench of GET by id's statement. */
+    double pgbenchPointSelect(Postgres pg) throws Exception {
+        return pg.pgbench(work, connections, threads, seconds, """
+                \\set id random(1, %d)
+                SELECT id, name, name_key, description, price, quantity, version, created_at, updated_at FROM products WHERE id = :id;
+                """.formatted(PRODUCTS));
+    }
+
+    /** pgbench of PATCH {"quantity": n}'s unit of work: one transaction around the UPDATE. */
+    double pgbenchPatch(Postgres pg) throws Exception {
+        return pg.pgbench(work, connections, threads, seconds, """
+                \\set id random(1, %d)
+                \\set q random(0, 1000)
+                BEGIN;
+                UPDATE products SET quantity = :q, version = version + 1, updated_at = now() WHERE id = :id RETURNING id, name, name_key, description, price, quantity, version, created_at, updated_at;
+                COMMIT;
+                """.formatted(PRODUCTS));
     }
 
     /**

@@ -17,6 +17,7 @@ final class Chart {
         return Optional.ofNullable(switch (scenario) {
             case "get_product" -> ceiling.selectTps();
             case "post_product" -> ceiling.insertTps();
+            case "patch_product" -> ceiling.patchTps();
             case "list_products" -> ceiling.listTps();
             case "cursor_first_page", "cursor_page_90pct" -> ceiling.cursorTps();
             default -> null;

@@ -61,6 +61,15 @@ final class Postgres implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + db, user, password);
     }
 
+    /** A new, empty database in this cluster, reached as this one is. */
+    Postgres newDatabase(String prefix) throws Exception {
+        String name = prefix + "_" + System.currentTimeMillis();
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return new Postgres(embedded, host, port, user, password, name);
+    }
+
     String serviceUrl() {
         return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@" + host + ":" + port + "/" + database;
     }

@@ -42,6 +42,8 @@ final class Report {
                 ratio(pg.rps("cursor_page_90pct"), cursorFirst), ">= 0.8", 0.8, true));
         targets.add(new Target("(context) cursor page ÷ pgbench of its statement", ratio(cursorFirst, ceiling.cursorTps()), "-", 0, true));
         targets.add(new Target("POST /products req/s ÷ pgbench BEGIN/INSERT/COMMIT tps", ratio(post, ceiling.insertTps()), ">= 0.8", 0.8, true));
+        targets.add(new Target("(context) PATCH /products/{id} req/s ÷ pgbench BEGIN/UPDATE/COMMIT tps",
+                ratio(pg.rps("patch_product"), ceiling.patchTps()), "-", 0, true));
         targets.add(new Target("bulk rows/s ÷ single POST rows/s", ratio(bulkRows, post), ">= 50", 50, true));
         targets.add(new Target("bulk rows/s ÷ pgbench rows/s of the same INSERT", ratio(bulkRows, ceiling.bulkRowsPerS()), ">= 0.9", 0.9, true));
         targets.add(new Target("p99 GET /products/{id}, " + results.settings().connections() + " connections (ms)",

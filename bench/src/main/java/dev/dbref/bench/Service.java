@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,13 +34,17 @@ final class Service {
     /** @param env {@code DATABASE_URL} and whatever else this run sets */
     static Service start(Path root, Map<String, String> env, Path log) throws Exception {
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/serve").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/serve").toString());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("HOST", "127.0.0.1");
         builder.environment().put("REQUEST_LOG", "false");
+        return startUntilHealthy(builder, port, log, Duration.ofSeconds(60));
+    }
+
+    /** Starts {@code builder}'s process and waits until {@code /observe/health} on {@code port} answers 200. */
+    static Service startUntilHealthy(ProcessBuilder builder, int port, Path log, Duration patience) throws Exception {
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long start = System.nanoTime();
         Process process = builder.start();
         HttpClient client = HttpClient.newHttpClient();
@@ -52,8 +57,9 @@ final class Service {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            if (!process.isAlive() || System.nanoTime() - start > TimeUnit.SECONDS.toNanos(60)) {
-                throw new IllegalStateException("the service did not become healthy");
+            if (!process.isAlive() || System.nanoTime() - start > patience.toNanos()) {
+                process.destroyForcibly();
+                throw new IllegalStateException(builder.command().getFirst() + " did not become healthy; see " + log);
             }
             Thread.sleep(5);
         }

@@ -35,7 +35,8 @@ class RoleWarningTest {
             }
         };
         log.addHandler(handler);
-        try (Application ignored = TestServers.start(topology, Map.of())) {
+        try {
+            TestServers.start(topology, Map.of()).close();
             return List.copyOf(warnings);
         } finally {
             log.removeHandler(handler);

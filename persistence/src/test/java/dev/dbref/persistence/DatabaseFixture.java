@@ -47,7 +47,8 @@ final class DatabaseFixture implements AutoCloseable {
         return open(topology.fresh(), settings, listener);
     }
 
-    private static DatabaseFixture open(Connections connections, PoolSettings settings, StatementListener listener) {
+    /** A fresh database reached through {@code connections}, which the test keeps to look behind the pool. */
+    static DatabaseFixture open(Connections connections, PoolSettings settings, StatementListener listener) {
         DatabaseUrl url = DatabaseUrl.parse(connections.url());
         MigrationSettings owner = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()));
         MigrationSettings migration = connections.runtimeRole().map(role -> owner.grantingTo(new RuntimeRole(role))).orElse(owner);

@@ -12,8 +12,20 @@ package dev.dbref.domain.port;
  */
 public interface UnitOfWork {
 
-    /** Runs {@code work} in a read-only transaction. */
+    /**
+     * Runs {@code work} in a read-only transaction: all its statements see one snapshot of the
+     * data, as if no one wrote while it ran.
+     */
     <T> T read(Work<T> work);
+
+    /**
+     * Runs {@code work} that issues exactly one query. One statement is atomic by itself, so an
+     * implementation may run it without a transaction (on PostgreSQL: one round trip instead of
+     * two); a second statement is refused as a bug. Any implementation may run it as {@link #read}.
+     */
+    default <T> T readOne(Work<T> work) {
+        return read(work);
+    }
 
     /** Runs {@code work} in a read-write transaction. */
     <T> T write(Work<T> work);

@@ -14,7 +14,7 @@ public final class GetProduct {
 
     /** @throws NotFoundException when there is no such product */
     public Product get(long id) {
-        return unitOfWork.read(repos -> repos.products().findById(id))
+        return unitOfWork.readOne(repos -> repos.products().findById(id))
                 .orElseThrow(() -> new NotFoundException("product", id));
     }
 }

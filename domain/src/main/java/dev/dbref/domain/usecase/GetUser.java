@@ -4,6 +4,7 @@ import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserInclude;
 import dev.dbref.domain.model.UserView;
+import dev.dbref.domain.port.Repositories;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.util.List;
@@ -19,11 +20,15 @@ public final class GetUser {
     }
 
     public UserView get(long id, Set<UserInclude> include) {
-        return unitOfWork.read(repos -> {
-            User user = repos.users().findById(id).orElseThrow(() -> new NotFoundException("user", id));
-            return new UserView(user, include.contains(UserInclude.POSTS)
-                    ? Optional.of(repos.posts().findAllByUserIds(List.of(id)))
-                    : Optional.empty());
-        });
+        if (!include.contains(UserInclude.POSTS)) {
+            return unitOfWork.readOne(repos -> new UserView(user(repos, id), Optional.empty()));
+        }
+        // Two statements in one snapshot: the posts are those of the user as read.
+        return unitOfWork.read(repos -> new UserView(user(repos, id),
+                Optional.of(repos.posts().findAllByUserIds(List.of(id)))));
+    }
+
+    private static User user(Repositories repos, long id) {
+        return repos.users().findById(id).orElseThrow(() -> new NotFoundException("user", id));
     }
 }

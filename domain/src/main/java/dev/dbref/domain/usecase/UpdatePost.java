@@ -20,7 +20,7 @@ public final class UpdatePost {
     public Post update(PostUpdate command) {
         long id = command.id();
         if (command.patch().isEmpty()) {
-            return unitOfWork.read(repos -> repos.posts().findById(id)).orElseThrow(() -> new NotFoundException("post", id));
+            return unitOfWork.readOne(repos -> repos.posts().findById(id)).orElseThrow(() -> new NotFoundException("post", id));
         }
         return unitOfWork.write(repos -> repos.posts().update(id, command.patch(), Now.of(clock)))
                 .orElseThrow(() -> new NotFoundException("post", id));

@@ -37,7 +37,7 @@ public final class UpdateProduct {
 
     /** An empty patch changes nothing, not even the version, but still answers 404 and 412 truthfully. */
     private Product unchanged(long id, ExpectedVersion expectedVersion) {
-        Product current = unitOfWork.read(repos -> repos.products().findById(id))
+        Product current = unitOfWork.readOne(repos -> repos.products().findById(id))
                 .orElseThrow(() -> new NotFoundException("product", id));
         if (!expectedVersion.admits(current.version())) {
             throw new StaleVersionException("product", id, expectedVersion);

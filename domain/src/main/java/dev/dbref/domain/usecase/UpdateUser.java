@@ -20,7 +20,7 @@ public final class UpdateUser {
     public User update(UserUpdate command) {
         long id = command.id();
         if (command.patch().isEmpty()) {
-            return unitOfWork.read(repos -> repos.users().findById(id)).orElseThrow(() -> new NotFoundException("user", id));
+            return unitOfWork.readOne(repos -> repos.users().findById(id)).orElseThrow(() -> new NotFoundException("user", id));
         }
         return unitOfWork.write(repos -> repos.users().update(id, command.patch(), Now.of(clock)))
                 .orElseThrow(() -> new NotFoundException("user", id));

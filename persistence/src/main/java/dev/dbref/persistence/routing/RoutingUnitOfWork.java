@@ -1,6 +1,7 @@
 package dev.dbref.persistence.routing;
 
 import dev.dbref.persistence.unitofwork.Access;
+import dev.dbref.persistence.unitofwork.ReadShape;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.util.Optional;
@@ -26,15 +27,24 @@ public final class RoutingUnitOfWork implements UnitOfWork {
 
     @Override
     public <T> T read(Work<T> work) {
+        Optional<StandbyReads.Reply<T>> standby = onStandby(work, ReadShape.SNAPSHOT);
+        return standby.isPresent() ? standby.get().value() : primary.read(work);
+    }
+
+    @Override
+    public <T> T readOne(Work<T> work) {
+        Optional<StandbyReads.Reply<T>> standby = onStandby(work, ReadShape.ONE_QUERY);
+        return standby.isPresent() ? standby.get().value() : primary.readOne(work);
+    }
+
+    /** Served by a standby when the request only reads and one has replayed what it must see. */
+    private <T> Optional<StandbyReads.Reply<T>> onStandby(Work<T> work, ReadShape shape) {
         Optional<RequestScope.DeclaredRequest> request = requests.current();
-        if (request.map(RequestScope.DeclaredRequest::access).orElse(Access.READS) == Access.READS) {
-            Optional<CommitPosition> mustSee = request.flatMap(RequestScope.DeclaredRequest::mustSee).filter(p -> !p.isNone());
-            Optional<StandbyReads.Reply<T>> onStandby = standbys.read(work, mustSee);
-            if (onStandby.isPresent()) {
-                return onStandby.get().value();
-            }
+        if (request.map(RequestScope.DeclaredRequest::access).orElse(Access.READS) != Access.READS) {
+            return Optional.empty();
         }
-        return primary.read(work);
+        Optional<CommitPosition> mustSee = request.flatMap(RequestScope.DeclaredRequest::mustSee).filter(p -> !p.isNone());
+        return standbys.read(work, shape, mustSee);
     }
 
     @Override

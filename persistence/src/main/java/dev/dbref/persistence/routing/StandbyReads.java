@@ -3,6 +3,7 @@ package dev.dbref.persistence.routing;
 import dev.dbref.persistence.connection.ConnectionFailures;
 import dev.dbref.persistence.connection.SqlErrors;
 import dev.dbref.persistence.unitofwork.Access;
+import dev.dbref.persistence.unitofwork.ReadShape;
 import dev.dbref.persistence.unitofwork.PoolEcho;
 import dev.dbref.persistence.unitofwork.RepositoryBinding;
 import dev.dbref.domain.port.UnitOfWork;
@@ -32,7 +33,7 @@ public final class StandbyReads {
     record Reply<T>(T value) {
     }
 
-    <T> Optional<Reply<T>> read(UnitOfWork.Work<T> work, Optional<CommitPosition> mustSee) {
+    <T> Optional<Reply<T>> read(UnitOfWork.Work<T> work, ReadShape shape, Optional<CommitPosition> mustSee) {
         try {
             Optional<Connection> caughtUp = standbys.connection(mustSee);
             if (caughtUp.isEmpty()) {
@@ -40,7 +41,8 @@ public final class StandbyReads {
             }
             try (Connection connection = caughtUp.get()) {
                 echo.checkout(Access.READS);
-                return Optional.of(new Reply<>(work.run(repositories.on(connection, Access.READS))));
+                Connection standby = connection;
+                return Optional.of(new Reply<>(shape.run(standby, () -> work.run(repositories.forReads(standby, shape)))));
             } finally {
                 echo.checkin();
             }

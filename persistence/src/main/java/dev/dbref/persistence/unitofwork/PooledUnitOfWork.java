@@ -22,10 +22,11 @@ import java.sql.SQLException;
  *   <li>return the connection to the pool, whatever happened.</li>
  * </ol>
  *
- * <p>One exception, measured: a read-only unit of work on PostgreSQL runs its statements without
- * BEGIN and COMMIT. Under READ COMMITTED every statement takes its own snapshot inside a
- * transaction too, so the transaction would buy no consistency, only a COMMIT round trip (bench/run:
- * +45% requests/s for a single-row read). {@link ReadOnlyGuard} still refuses any write in it.
+ * <p>Reads on PostgreSQL pay for a transaction only where it buys something ({@link ReadShape}):
+ * a use case's single query ({@code readOne}) runs in autocommit, one round trip instead of a
+ * COMMIT more (bench/run: +45% requests/s for a single-row read); a read of several statements
+ * runs in one {@code REPEATABLE READ, READ ONLY} transaction, so they all see one snapshot.
+ * {@link ReadOnlyGuard} refuses any write in a read, and a second statement in a single query.
  *
  * <p>Which server serves a unit of work is not decided here but by {@link RoutingUnitOfWork}.
  */
@@ -45,21 +46,37 @@ public final class PooledUnitOfWork implements UnitOfWork {
         this.afterCommit = afterCommit;
     }
 
+    /** The three kinds of unit of work, as the use case declared it. */
+    private enum Kind {
+        READ_ONE(Access.READS), READ(Access.READS), WRITE(Access.WRITES);
+
+        final Access access;
+
+        Kind(Access access) {
+            this.access = access;
+        }
+    }
+
     @Override
     public <T> T read(Work<T> work) {
-        return inTransaction(Access.READS, work);
+        return inTransaction(Kind.READ, work);
+    }
+
+    @Override
+    public <T> T readOne(Work<T> work) {
+        return inTransaction(Kind.READ_ONE, work);
     }
 
     @Override
     public <T> T write(Work<T> work) {
-        return writeGate.pass(() -> inTransaction(Access.WRITES, work));
+        return writeGate.pass(() -> inTransaction(Kind.WRITE, work));
     }
 
-    private <T> T inTransaction(Access access, Work<T> work) {
+    private <T> T inTransaction(Kind kind, Work<T> work) {
         Availability availability = connections.availability();
         availability.requireReachable();
         try {
-            return attempt(access, work);
+            return attempt(kind, work);
         } catch (StaleConnectionException stale) {
             // The pooled connection had died (server restart, pg_terminate_backend, network cut)
             // before anything was committed. Its idle siblings are most likely dead too: retire
@@ -69,26 +86,27 @@ public final class PooledUnitOfWork implements UnitOfWork {
             availability.connectionFailed();
             availability.requireReachable();
             try {
-                return attempt(access, work);
+                return attempt(kind, work);
             } catch (StaleConnectionException again) {
                 throw SqlErrors.translate(again.getCause());
             }
         }
     }
 
-    private <T> T attempt(Access access, Work<T> work) {
+    private <T> T attempt(Kind kind, Work<T> work) {
         boolean committing = false;
-        try (PooledConnections.Lease lease = connections.borrow(access)) {
+        try (PooledConnections.Lease lease = connections.borrow(kind.access)) {
             Connection connection = lease.connection();
-            boolean transaction = begin(connection, access);
+            boolean transaction = begin(connection, kind);
             T result;
             try {
-                result = work.run(repositories.on(connection, access));
+                result = work.run(kind == Kind.WRITE ? repositories.forWrites(connection)
+                        : repositories.forReads(connection, kind == Kind.READ_ONE ? ReadShape.ONE_QUERY : ReadShape.SNAPSHOT));
                 committing = true;
                 if (transaction) {
                     connection.commit();
                 }
-                if (access == Access.WRITES) {
+                if (kind == Kind.WRITE) {
                     afterCommit.committed(connection);
                 }
             } catch (RuntimeException | Error | SQLException e) {
@@ -116,19 +134,28 @@ public final class PooledUnitOfWork implements UnitOfWork {
         }
     }
 
-    /** @return whether a transaction was begun (every time but a PostgreSQL read) */
-    private boolean begin(Connection connection, Access access) throws SQLException {
+    /**
+     * @return whether a transaction was begun: every time on SQLite (in process, it costs no round
+     *         trip; a deferred one reads one snapshot), on PostgreSQL all but a single query
+     */
+    private boolean begin(Connection connection, Kind kind) throws SQLException {
         if (dialect == Dialect.SQLITE) {
             connection.unwrap(SQLiteConnection.class).setCurrentTransactionMode(
-                    access == Access.WRITES ? TransactionMode.IMMEDIATE : TransactionMode.DEFERRED);
-        } else if (access == Access.READS) {
-            return false;
+                    kind == Kind.WRITE ? TransactionMode.IMMEDIATE : TransactionMode.DEFERRED);
+            connection.setAutoCommit(false);
+            return true;
         }
-        connection.setAutoCommit(false);
-        return true;
+        return switch (kind) {
+            case READ_ONE -> ReadShape.ONE_QUERY.begin(connection);
+            case READ -> ReadShape.SNAPSHOT.begin(connection);
+            case WRITE -> {
+                connection.setAutoCommit(false);
+                yield true;
+            }
+        };
     }
 
-    private static void rollback(Connection connection, Throwable cause) {
+    static void rollback(Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {

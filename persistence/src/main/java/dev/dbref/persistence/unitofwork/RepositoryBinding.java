@@ -18,11 +18,15 @@ public final class RepositoryBinding {
         this.jooq = jooq;
     }
 
-    public Repositories on(Connection connection, Access access) {
+    public Repositories forWrites(Connection connection) {
+        return new JooqRepositories(DSL.using(jooq.derive(new SingleConnectionProvider(connection))));
+    }
+
+    /** Repositories that may only query; with {@link ReadShape#ONE_QUERY}, only once. */
+    public Repositories forReads(Connection connection, ReadShape shape) {
         Configuration configuration = jooq.derive(new SingleConnectionProvider(connection));
-        if (access == Access.READS) {
-            configuration.data(ReadOnlyGuard.READ_ONLY, Boolean.TRUE);
-        }
+        configuration.data(ReadOnlyGuard.READ_ONLY, shape == ReadShape.ONE_QUERY
+                ? new ReadOnlyGuard.OneQuery() : new ReadOnlyGuard.AnyQueries());
         return new JooqRepositories(DSL.using(configuration));
     }
 }
