@@ -48,6 +48,10 @@ public final class JooqProductRepository implements ProductRepository {
             ProductField.CREATED_AT, PRODUCTS.CREATED_AT,
             ProductField.UPDATED_AT, PRODUCTS.UPDATED_AT);
 
+    /** GET by id, the hottest statement, rendered once ({@link RenderedOnce}). */
+    private static final RenderedOnce<ProductsRecord> BY_ID = new RenderedOnce<>(PRODUCTS,
+            DSL.selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(DSL.val(0L))));
+
     private final DSLContext tx;
 
     JooqProductRepository(DSLContext tx) {
@@ -56,7 +60,7 @@ public final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findById(long id) {
-        return tx.selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(id)).fetchOptional().map(JooqProductRepository::toProduct);
+        return BY_ID.on(tx, id).fetchOptional().map(JooqProductRepository::toProduct);
     }
 
     @Override
