@@ -62,7 +62,8 @@ final class SettingsLoader {
                 migrationUrl(written, password), pool, replicas(password),
                 new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT"), runtimeRole(databaseUrl)));
         Secret adminToken = secret("ADMIN_TOKEN");
-        Settings.ServerSettings server = new Settings.ServerSettings(text("HOST"), port,
+        Settings.ServerSettings server = new Settings.ServerSettings(
+                ListenAddress.checked(text("HOST"), env.getOrDefault("AUTH_MODE", "")).host(), port,
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")), duration("IDLE_CONNECTION_TIMEOUT"),
                 new Settings.Shutdown(duration("SHUTDOWN_GRACE"), duration("SHUTDOWN_DRAIN")));
         Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), adminToken::value),
