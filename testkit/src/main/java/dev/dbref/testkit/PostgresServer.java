@@ -4,8 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,18 +49,10 @@ public final class PostgresServer {
 
     private static EmbeddedPostgres startEmbedded() {
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+            return EmbeddedServers.stoppedOnExit(EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    embedded.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the data directory is temporary
-                }
-            }));
-            return embedded;
+                    .start());
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded PostgreSQL for the tests; "
                     + "set TEST_DATABASE_URL to a PostgreSQL server instead", e);
@@ -103,17 +93,8 @@ public final class PostgresServer {
 
     /** Puts a password rule for {@code role} ahead of the embedded server's "trust everyone" rules. */
     private static void requirePassword(Statement s, String role) throws SQLException, IOException {
-        Path hba;
-        try (var rs = s.executeQuery("SHOW hba_file")) {
-            rs.next();
-            hba = Path.of(rs.getString(1));
-        }
-        String rules = "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role + " ::1/128 scram-sha-256\n";
-        String current = Files.readString(hba);
-        if (!current.contains(rules)) {
-            Files.writeString(hba, rules + current);
-            s.execute("SELECT pg_reload_conf()");
-        }
+        EmbeddedServers.prependHbaRules(s, "host all " + role + " 127.0.0.1/32 scram-sha-256\nhost all " + role
+                + " ::1/128 scram-sha-256\n");
     }
 
     /** The role the tests connect as: one that may create databases and roles. */

@@ -4,11 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,21 +56,14 @@ public final class TlsPostgres {
         TestCertificates stranger = TestCertificates.authority("some-other-ca");
         TestCertificates.KeyFiles serverFiles = authority.server("localhost");
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(EmbeddedPostgres.builder()
                     .setServerConfig("ssl", "on")
                     .setServerConfig("ssl_cert_file", serverFiles.certificate().toString())
                     .setServerConfig("ssl_key_file", serverFiles.key().toString())
                     .setServerConfig("ssl_ca_file", authority.rootCertificate().toString())
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
-                    .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away; the data directory is temporary
-                }
-            }));
+                    .start());
             TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE));
             tls.requireClientCertificateOf(CERTIFICATE_ROLE);
             tls.createProductionRoles();
@@ -87,15 +78,8 @@ public final class TlsPostgres {
     private void requireClientCertificateOf(String role) throws SQLException, IOException {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + role + " LOGIN");
-            Path hba;
-            try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
-                rs.next();
-                hba = Path.of(rs.getString(1));
-            }
-            String rules = "hostssl all " + role + " 127.0.0.1/32 cert\nhostssl all " + role + " ::1/128 cert\n"
-                    + "host all " + role + " all reject\n";
-            Files.writeString(hba, rules + Files.readString(hba));
-            s.execute("SELECT pg_reload_conf()");
+            EmbeddedServers.prependHbaRules(s, "hostssl all " + role + " 127.0.0.1/32 cert\nhostssl all " + role
+                    + " ::1/128 cert\nhost all " + role + " all reject\n");
         }
     }
 
@@ -107,19 +91,13 @@ public final class TlsPostgres {
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + OWNER_ROLE + " LOGIN PASSWORD '" + OWNER_PASSWORD.replace("'", "''") + "'");
             s.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + APP_PASSWORD.replace("'", "''") + "'");
-            Path hba;
-            try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
-                rs.next();
-                hba = Path.of(rs.getString(1));
-            }
             StringBuilder rules = new StringBuilder();
             for (String role : new String[] {OWNER_ROLE, APP_ROLE}) {
                 rules.append("hostssl all ").append(role).append(" 127.0.0.1/32 scram-sha-256\n")
                         .append("hostssl all ").append(role).append(" ::1/128 scram-sha-256\n")
                         .append("host all ").append(role).append(" all reject\n");
             }
-            Files.writeString(hba, rules + Files.readString(hba));
-            s.execute("SELECT pg_reload_conf()");
+            EmbeddedServers.prependHbaRules(s, rules.toString());
         }
     }
 
