@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,12 @@ public final class Standby implements AutoCloseable {
      * @param name            the standby's application name (what {@code synchronous_standby_names} matches)
      */
     public static Standby of(String primaryHostPort, String user, String password, String name) {
+        return of(primaryHostPort, user, password, name, Map.of());
+    }
+
+    /** @param serverConfig settings of the standby's own, such as its TLS certificate */
+    public static Standby of(String primaryHostPort, String user, String password, String name,
+                             Map<String, String> serverConfig) {
         try {
             Path data = Files.createTempDirectory("dbref-standby-");
             String primaryUrl = "jdbc:postgresql://" + primaryHostPort + "/postgres";
@@ -61,7 +68,9 @@ public final class Standby implements AutoCloseable {
                     + " user=" + user + (password.isEmpty() ? "" : " password=" + password) + " application_name=" + name + "'\n",
                     StandardOpenOption.APPEND);
             Files.createFile(data.resolve("standby.signal"));
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = builder
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(Ports.free())

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,10 +36,12 @@ public final class TlsPostgres {
     private final TestCertificates authority;
     private final TestCertificates stranger;
     private final TestCertificates.KeyFiles client;
+    private final Map<String, String> tlsConfig;
 
     private TlsPostgres(EmbeddedPostgres server, TestCertificates authority, TestCertificates stranger,
-                        TestCertificates.KeyFiles client) {
+                        TestCertificates.KeyFiles client, Map<String, String> tlsConfig) {
         this.server = server;
+        this.tlsConfig = tlsConfig;
         this.authority = authority;
         this.stranger = stranger;
         this.client = client;
@@ -56,15 +59,16 @@ public final class TlsPostgres {
         TestCertificates stranger = TestCertificates.authority("some-other-ca");
         TestCertificates.KeyFiles serverFiles = authority.server("localhost");
         try {
-            EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(EmbeddedPostgres.builder()
-                    .setServerConfig("ssl", "on")
-                    .setServerConfig("ssl_cert_file", serverFiles.certificate().toString())
-                    .setServerConfig("ssl_key_file", serverFiles.key().toString())
-                    .setServerConfig("ssl_ca_file", authority.rootCertificate().toString())
+            Map<String, String> tlsConfig = Map.of("ssl", "on",
+                    "ssl_cert_file", serverFiles.certificate().toString(),
+                    "ssl_key_file", serverFiles.key().toString(),
+                    "ssl_ca_file", authority.rootCertificate().toString());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .start());
-            TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE));
+                    .setServerConfig("fsync", "off");
+            tlsConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(builder.start());
+            TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE), tlsConfig);
             tls.requireClientCertificateOf(CERTIFICATE_ROLE);
             tls.createProductionRoles();
             return tls;
@@ -128,6 +132,14 @@ public final class TlsPostgres {
 
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * A hot standby of this server, made by base backup, with the same certificate and the same
+     * {@code pg_hba.conf} (the runtime role over TLS only). Close it after the test.
+     */
+    public Standby standby(String name) {
+        return Standby.of("localhost:" + port(), "postgres", "", name, tlsConfig);
     }
 
     /** Where it listens: always {@code localhost}, the name its certificate carries. */
