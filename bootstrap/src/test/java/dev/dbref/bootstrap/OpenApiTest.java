@@ -30,6 +30,41 @@ class OpenApiTest {
         }
     }
 
+    /** What a client generator names its methods after and groups them by: every operation has both, and a summary. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_operation_has_a_unique_operation_id_a_declared_tag_and_a_summary() {
+        try (Application app = TestServers.start(TestDatabase.SQLITE)) {
+            Map<String, Object> document = new Yaml().load(new Http(app.port()).get("/openapi").text());
+            Set<String> tags = new TreeSet<>();
+            for (Map<String, Object> tag : (java.util.List<Map<String, Object>>) document.get("tags")) {
+                tags.add((String) tag.get("name"));
+            }
+            assertEquals(Set.of("operations", "posts", "products", "users"), tags);
+            Set<String> ids = new TreeSet<>();
+            int count = 0;
+            for (Map.Entry<String, Map<String, Object>> path : ((Map<String, Map<String, Object>>) document.get("paths")).entrySet()) {
+                for (Map.Entry<String, Object> entry : path.getValue().entrySet()) {
+                    if (!Set.of("get", "put", "post", "delete", "patch").contains(entry.getKey())) {
+                        continue;
+                    }
+                    Map<String, Object> operation = (Map<String, Object>) entry.getValue();
+                    String where = entry.getKey() + " " + path.getKey();
+                    count++;
+                    assertTrue(operation.get("operationId") instanceof String, where + ": no operationId");
+                    String id = (String) operation.get("operationId");
+                    assertTrue(id.matches("[a-z][A-Za-z]+"), where + ": operationId " + id);
+                    assertTrue(ids.add(id), where + ": operationId " + id + " is used twice");
+                    java.util.List<String> own = (java.util.List<String>) operation.get("tags");
+                    assertTrue(own != null && own.size() == 1 && tags.contains(own.getFirst()), where + ": tags " + own);
+                    assertTrue(operation.get("summary") instanceof String summary && !summary.isBlank(), where + ": no summary");
+                }
+            }
+            assertEquals(count, ids.size());
+            assertTrue(count > 20, "too few operations: " + count);
+        }
+    }
+
     @Test
     void the_docs_page_is_served() {
         try (Application app = TestServers.start(TestDatabase.SQLITE)) {
