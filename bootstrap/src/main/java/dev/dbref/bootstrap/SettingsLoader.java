@@ -92,7 +92,7 @@ final class SettingsLoader {
         String url = text("MIGRATION_DATABASE_URL");
         String user = env.getOrDefault("MIGRATION_DATABASE_USER", "").strip();
         if (!url.isBlank()) {
-            return DatabaseUrl.parse(url).withPasswordUnlessGiven(password.isGiven() ? password : databasePassword);
+            return DatabaseUrl.parse(url).withPasswordUnlessGiven(password.or(databasePassword));
         }
         if (!user.isEmpty()) {
             return written.asUser(user, password);
@@ -147,7 +147,7 @@ final class SettingsLoader {
         Secret readPassword = secret("DATABASE_READ_PASSWORD");
         String size = text("DB_READ_POOL_SIZE");
         return Optional.of(new ReplicaSettings(
-                DatabaseUrl.parse(url).withPasswordUnlessGiven(readPassword.isGiven() ? readPassword : databasePassword),
+                DatabaseUrl.parse(url).withPasswordUnlessGiven(readPassword.or(databasePassword)),
                 size.isBlank() ? Optional.empty() : Optional.of(integer("DB_READ_POOL_SIZE", size)),
                 duration("DB_REPLICA_MAX_LAG"), duration("DB_READ_YOUR_WRITES_WAIT")));
     }

@@ -99,11 +99,8 @@ public sealed interface DatabaseRole {
         }
     }
 
-    /** The role {@code connection} is logged in as, as the server sees it. */
-    static DatabaseRole on(Connection connection, Dialect dialect) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            return new FilePermissions();
-        }
+    /** The PostgreSQL role {@code connection} is logged in as, as the server sees it. */
+    static DatabaseRole on(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout((int) ServerCheck.TIMEOUT.toSeconds());
             String name;

@@ -20,6 +20,11 @@ public sealed interface Secret {
         return !(this instanceof None);
     }
 
+    /** This secret, or {@code fallback} where there is none. */
+    default Secret or(Secret fallback) {
+        return isGiven() ? this : fallback;
+    }
+
     Secret NONE = new None();
 
     record None() implements Secret {

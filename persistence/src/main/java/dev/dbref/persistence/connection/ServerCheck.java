@@ -48,7 +48,7 @@ public final class ServerCheck {
             return new DatabaseRole.FilePermissions();
         }
         try (Connection connection = open(url, TIMEOUT)) {
-            return DatabaseRole.on(connection, url.dialect());
+            return DatabaseRole.on(connection);
         } catch (SQLException e) {
             throw new DatabaseUnreachableException(ConnectionFailures.describe(e), e);
         }

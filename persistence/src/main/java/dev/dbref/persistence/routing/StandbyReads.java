@@ -41,8 +41,7 @@ public final class StandbyReads {
             }
             try (Connection connection = caughtUp.get()) {
                 echo.checkout(Access.READS);
-                Connection standby = connection;
-                return Optional.of(new Reply<>(shape.run(standby, () -> work.run(repositories.forReads(standby, shape)))));
+                return Optional.of(new Reply<>(shape.run(connection, () -> work.run(repositories.forReads(connection, shape)))));
             } finally {
                 echo.checkin();
             }
