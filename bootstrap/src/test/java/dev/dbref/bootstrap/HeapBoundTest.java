@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +35,9 @@ class HeapBoundTest {
         String body = IntStream.range(0, 1000)
                 .mapToObj(i -> "{\"name\": \"" + name + "\", \"description\": \"" + description + "\", \"price\": 1.5}")
                 .collect(Collectors.joining(",", "[", "]"));
-        try (ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", database.freshUrl(),
-                        "REQUEST_LOG", "false", "DB_POOL_TIMEOUT", "20s"),
+        Map<String, String> env = new HashMap<>(database.fresh().env());
+        env.putAll(Map.of("REQUEST_LOG", "false", "DB_POOL_TIMEOUT", "20s"));
+        try (ServiceProcess service = ServiceProcess.start(env,
                 "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
              var clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Http http = new Http(service.port());

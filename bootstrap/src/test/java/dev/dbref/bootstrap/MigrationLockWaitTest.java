@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +35,10 @@ class MigrationLockWaitTest {
 
     @Test
     void on_postgresql_migrate_and_serve_give_up_on_the_advisory_lock_and_migrate_once_it_is_free() throws Exception {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        Map<String, String> env = Map.of("DATABASE_URL", url, "MIGRATION_LOCK_WAIT", "2s",
-                "DB_APPLICATION_NAME", "dbref/lock-test");
-        try (Connection other = DriverManager.getConnection("jdbc:postgresql://" + url.substring(url.indexOf('@') + 1),
-                "postgres", ""); Statement s = other.createStatement()) {
+        Connections database = TestDatabase.POSTGRESQL.fresh();
+        Map<String, String> env = new HashMap<>(database.env());
+        env.putAll(Map.of("MIGRATION_LOCK_WAIT", "2s", "DB_APPLICATION_NAME", "dbref/lock-test"));
+        try (Connection other = TestDatabase.connect(database.urlForMigrations()); Statement s = other.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + FLYWAY_LOCK + ")");
             ServiceProcess waiting = ServiceProcess.run(env, "migrate");
             // While it waits, the operator can tell whose migration it is.

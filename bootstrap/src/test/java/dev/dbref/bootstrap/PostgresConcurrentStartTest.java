@@ -1,16 +1,15 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,11 +23,11 @@ class PostgresConcurrentStartTest {
 
     @Test
     void three_instances_started_at_once_all_serve_and_each_migration_is_applied_once() throws Exception {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
+        Connections database = TestDatabase.POSTGRESQL.fresh();
         List<ServiceProcess> instances = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                instances.add(ServiceProcess.start(Map.of("DATABASE_URL", url)));
+                instances.add(ServiceProcess.start(database.env()));
             }
             for (ServiceProcess instance : instances) {
                 Http http = new Http(instance.port());
@@ -38,8 +37,7 @@ class PostgresConcurrentStartTest {
         } finally {
             instances.forEach(ServiceProcess::close);
         }
-        String jdbc = "jdbc:postgresql://" + url.substring(url.indexOf('@') + 1);
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(database.urlForMigrations()); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, count(*) FROM flyway_schema_history"
                      + " WHERE version IS NOT NULL GROUP BY version ORDER BY version")) {
             int versions = 0;

@@ -1,11 +1,12 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
-import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Connections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.FaultProxy;
 import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.TlsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,12 +45,13 @@ class PostgresNetworkFaultTest {
 
     @BeforeAll
     void start() {
-        String direct = TestDatabase.POSTGRESQL.freshUrl();
-        String hostPort = PostgresServer.INSTANCE.hostPort();
-        int port = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
-        proxy = FaultProxy.to("127.0.0.1", port);
-        String proxied = direct.replace(hostPort, "127.0.0.1:" + proxy.port());
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", proxied, "PORT", "0", "HOST", "127.0.0.1",
+        TlsPostgres server = TlsPostgres.instance();
+        Connections database = TestDatabase.POSTGRESQL.fresh();
+        proxy = FaultProxy.to("127.0.0.1", server.port());
+        // Migrations connect directly; the service's pool goes through the faulty network.
+        Map<String, String> env = new HashMap<>(database.env());
+        env.put("DATABASE_URL", server.atPort(database.url(), proxy.port()));
+        env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DB_STATEMENT_TIMEOUT", "5s", "DB_POOL_TIMEOUT", "3s", "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok"));
         app = Application.start(TestServers.settings(env));
         http = new Http(app.port());

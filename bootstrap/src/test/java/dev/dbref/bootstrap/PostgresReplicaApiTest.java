@@ -1,11 +1,12 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
-import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Connections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.Standby;
 import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.TlsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,12 @@ class PostgresReplicaApiTest {
 
     @BeforeAll
     void start() {
-        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_api");
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        standby.awaitDatabase(name);
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "PORT", "0", "HOST", "127.0.0.1",
-                "DATABASE_READ_URL", "postgresql://postgres@localhost:" + standby.port() + "/" + name,
+        TlsPostgres server = TlsPostgres.instance();
+        standby = server.standby("replica_api");
+        Connections database = TestDatabase.POSTGRESQL.fresh();
+        standby.awaitDatabase(database.databaseName());
+        Map<String, String> env = new HashMap<>(database.readingFrom(server.atPort(database.url(), standby.port())).env());
+        env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DB_READ_POOL_SIZE", "3", "DB_REPLICA_MAX_LAG", "30s", "DB_READ_YOUR_WRITES_WAIT", "100ms",
                 "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok"));
         app = Application.start(TestServers.settings(env));

@@ -4,10 +4,12 @@ import dev.dbref.testkit.HaProxy;
 import dev.dbref.testkit.Ports;
 import dev.dbref.testkit.Http;
 import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,11 +33,11 @@ class PostgresRollingRestartTest {
 
     @Test
     void a_rolling_restart_fails_no_request_and_a_kill_costs_only_the_requests_in_flight() throws Exception {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
+        Connections database = TestDatabase.POSTGRESQL.fresh();
         List<Integer> ports = List.of(Ports.free(), Ports.free());
         List<ServiceProcess> instances = new ArrayList<>();
         for (int port : ports) {
-            instances.add(instance(url, port));
+            instances.add(instance(database, port));
         }
         try (HaProxy proxy = HaProxy.start(ports)) {
             Http http = new Http(proxy.port());
@@ -54,7 +56,7 @@ class PostgresRollingRestartTest {
                 instances.get(i).terminate();
                 assertTrue(instances.get(i).waitForExit(60), "instance " + i + " did not stop");
                 assertEquals(143, instances.get(i).process.exitValue(), instances.get(i).outputText());
-                ServiceProcess restarted = instance(url, ports.get(i));
+                ServiceProcess restarted = instance(database, ports.get(i));
                 instances.set(i, restarted);
                 // Back in HAProxy's rotation once it has served writes of its own.
                 Eventually.until("the restarted instance takes load", () -> served(restarted) > 20);
@@ -83,9 +85,10 @@ class PostgresRollingRestartTest {
         }
     }
 
-    private static ServiceProcess instance(String url, int port) throws Exception {
-        ServiceProcess service = ServiceProcess.start(Map.of("DATABASE_URL", url, "PORT", String.valueOf(port),
-                "SHUTDOWN_DRAIN", "3s"));
+    private static ServiceProcess instance(Connections database, int port) throws Exception {
+        Map<String, String> env = new HashMap<>(database.env());
+        env.putAll(Map.of("PORT", String.valueOf(port), "SHUTDOWN_DRAIN", "3s"));
+        ServiceProcess service = ServiceProcess.start(env);
         assertEquals(port, service.port());
         return service;
     }

@@ -1,12 +1,13 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
-import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Connections;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.FaultProxy;
 import dev.dbref.testkit.Standby;
 import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.TlsPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,13 +40,13 @@ class PostgresStandbyNetworkFaultTest {
 
     @BeforeAll
     void start() {
-        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "standby_fault");
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        standby.awaitDatabase(name);
+        TlsPostgres server = TlsPostgres.instance();
+        standby = server.standby("standby_fault");
+        Connections database = TestDatabase.POSTGRESQL.fresh();
+        standby.awaitDatabase(database.databaseName());
         proxy = FaultProxy.to("127.0.0.1", standby.port());
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", url, "PORT", "0", "HOST", "127.0.0.1",
-                "DATABASE_READ_URL", "postgresql://postgres@127.0.0.1:" + proxy.port() + "/" + name,
+        Map<String, String> env = new HashMap<>(database.readingFrom(server.atPort(database.url(), proxy.port())).env());
+        env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DB_STATEMENT_TIMEOUT", "5s", "DB_POOL_TIMEOUT", "3s", "DB_REPLICA_MAX_LAG", "30s"));
         app = Application.start(TestServers.settings(env));
         http = new Http(app.port());

@@ -16,9 +16,13 @@ final class TestServers {
         return start(database, Map.of());
     }
 
-    /** @param env settings as environment variables, over the test defaults */
+    /**
+     * On a fresh database of that kind reached as production reaches it ({@link TestDatabase#fresh()}).
+     *
+     * @param env settings as environment variables, over the test defaults
+     */
     static Application start(TestDatabase database, Map<String, String> env) {
-        return start(Connections.direct(database.freshUrl()), env);
+        return start(database.fresh(), env);
     }
 
     /** On a fresh database reached the way {@code topology} reaches it. */

@@ -22,6 +22,7 @@ final class DatabaseFixture implements AutoCloseable {
         this.database = database;
     }
 
+    /** A fresh database of that kind reached as production reaches it ({@link TestDatabase#fresh()}). */
     static DatabaseFixture fresh(TestDatabase kind) {
         return fresh(kind, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)));
     }
@@ -31,7 +32,7 @@ final class DatabaseFixture implements AutoCloseable {
     }
 
     static DatabaseFixture fresh(TestDatabase kind, PoolSettings settings, StatementListener listener) {
-        return open(Connections.direct(kind.freshUrl()), settings, listener);
+        return open(kind.fresh(), settings, listener);
     }
 
     /** A fresh database reached the way {@code topology} reaches it; migrated over its migration URL. */
@@ -45,6 +46,11 @@ final class DatabaseFixture implements AutoCloseable {
 
     static DatabaseFixture on(Topology topology, PoolSettings settings, StatementListener listener) {
         return open(topology.fresh(), settings, listener);
+    }
+
+    /** A fresh database reached through {@code connections}, which the test keeps to look behind the pool. */
+    static DatabaseFixture open(Connections connections) {
+        return open(connections, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)), StatementListener.NONE);
     }
 
     /** A fresh database reached through {@code connections}, which the test keeps to look behind the pool. */

@@ -1,6 +1,6 @@
 package dev.dbref.persistence;
 
-import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.TlsPostgres;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.ProductFilter;
@@ -86,7 +86,7 @@ class PostgresPoolTest {
             rs.next();
             name = rs.getString(1);
         }
-        try (Connection admin = PostgresServer.INSTANCE.admin(); Statement s = admin.createStatement();
+        try (Connection admin = TlsPostgres.instance().admin(); Statement s = admin.createStatement();
              ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = '"
                      + name + "'")) {
             rs.next();

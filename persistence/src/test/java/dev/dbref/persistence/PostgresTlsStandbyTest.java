@@ -49,13 +49,13 @@ class PostgresTlsStandbyTest {
     }
 
     private String onStandby(String primaryUrl) {
-        return primaryUrl.replace("@localhost:" + server.port() + "/", "@localhost:" + standby.port() + "/");
+        return server.atPort(primaryUrl, standby.port());
     }
 
     @Test
     void reads_reach_the_standby_over_verify_full_as_the_runtime_role() {
         Connections production = server.leastPrivileged();
-        String name = production.url().replaceAll(".*/([^/?]+)\\?.*", "$1");
+        String name = production.databaseName();
         standby.awaitDatabase(name);
         DatabaseUrl primary = DatabaseUrl.parse(production.url());
         DatabaseUrl read = DatabaseUrl.parse(onStandby(production.url()));

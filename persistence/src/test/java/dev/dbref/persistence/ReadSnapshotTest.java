@@ -69,7 +69,7 @@ class ReadSnapshotTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void the_posts_embedded_in_a_user_are_those_of_the_snapshot_the_user_was_read_in(TestDatabase kind) throws SQLException {
-        Connections connections = Connections.direct(kind.freshUrl());
+        Connections connections = kind.fresh();
         WriterBetweenStatements writer = new WriterBetweenStatements();
         try (DatabaseFixture db = DatabaseFixture.open(connections, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)), writer)) {
             String url = connections.url();

@@ -32,6 +32,11 @@ public record Connections(String url, Optional<String> readUrl, Optional<String>
         return migrationUrl.orElse(url);
     }
 
+    /** The name of the database, from {@link #url}. */
+    public String databaseName() {
+        return url.replaceAll("^[^/]*//[^/]*/([^/?]+).*$", "$1");
+    }
+
     /** The service's settings for this database, as environment variables. */
     public Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * The real databases every persistence and HTTP test runs on. Each call of {@link #freshUrl()}
  * gives a new, empty database, so test classes never see each other's rows.
  *
- * <p>PostgreSQL databases live on the one {@link PostgresServer} of the test JVM.
+ * <p>PostgreSQL databases live on the one {@link PostgresServer} of the test JVM, or, reached
+ * as production reaches them ({@link #fresh()}), on the one {@link TlsPostgres}.
  */
 public enum TestDatabase {
     SQLITE {
@@ -27,11 +28,22 @@ public enum TestDatabase {
         public String freshUrl() {
             return "sqlite:" + SqliteFiles.newDirectory().resolve("test.db");
         }
+
+        @Override
+        public Connections fresh() {
+            return Connections.direct(freshUrl());
+        }
     },
     POSTGRESQL {
         @Override
         public String freshUrl() {
             return PostgresServer.INSTANCE.createDatabase();
+        }
+
+        /** On {@link TlsPostgres}: the runtime role over {@code verify-full}, migrations as the owner. */
+        @Override
+        public Connections fresh() {
+            return TlsPostgres.instance().leastPrivileged();
         }
     };
 
@@ -48,8 +60,15 @@ public enum TestDatabase {
         return DriverManager.getConnection(jdbc, URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8), password);
     }
 
-    /** A {@code DATABASE_URL} of a new, empty database of this kind. */
+    /** A {@code DATABASE_URL} of a new, empty database of this kind, reached as its superuser would. */
     public abstract String freshUrl();
+
+    /**
+     * A new, empty database of this kind reached as production reaches it. The tests that are not
+     * about the topology run on it, so that the whole suite also holds for the service as a
+     * least-privileged role over verified TLS.
+     */
+    public abstract Connections fresh();
 
     /** Temporary folders of the SQLite test databases, removed with everything in them when the JVM exits. */
     private static final class SqliteFiles {

@@ -64,7 +64,7 @@ public final class TlsPostgres {
                     "ssl_key_file", serverFiles.key().toString(),
                     "ssl_ca_file", authority.rootCertificate().toString());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off");
             tlsConfig.forEach(builder::setServerConfig);
             EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(builder.start());
@@ -140,6 +140,11 @@ public final class TlsPostgres {
      */
     public Standby standby(String name) {
         return Standby.of("localhost:" + port(), "postgres", "", name, tlsConfig);
+    }
+
+    /** {@code url} of this server, sent to {@code port} instead: a standby of it, or a proxy in front of it. */
+    public String atPort(String url, int port) {
+        return url.replace("@localhost:" + port() + "/", "@localhost:" + port + "/");
     }
 
     /** Where it listens: always {@code localhost}, the name its certificate carries. */

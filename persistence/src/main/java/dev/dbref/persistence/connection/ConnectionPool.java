@@ -119,6 +119,8 @@ public final class ConnectionPool {
         config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout(settings).toSeconds()));
         config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(CANCEL_SIGNAL_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // ...and over TLS, no second wait of that length while the connection is closed.
+        config.addDataSourceProperty("sslfactory", PromptClosingSslFactory.class.getName());
         // BEGIN READ ONLY for a read-only transaction, in the same round trip, and no session state.
         config.addDataSourceProperty("readOnlyMode", "transaction");
         // Lets the driver send a batch of INSERTs as multi-row statements.
