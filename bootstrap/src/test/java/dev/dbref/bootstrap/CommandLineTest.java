@@ -119,9 +119,9 @@ class CommandLineTest {
 
     @Test
     void migrate_applies_pending_migrations_once() {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        Outcome first = run("migrate", url);
-        Outcome second = run("migrate", url);
+        Map<String, String> production = TestDatabase.POSTGRESQL.fresh().env();
+        Outcome first = run("migrate", production);
+        Outcome second = run("migrate", production);
 
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().startsWith("applied ") && !first.out().startsWith("applied 0"), first.out());
@@ -223,16 +223,15 @@ class CommandLineTest {
 
     @Test
     void an_instance_whose_schema_is_behind_is_not_ready_until_migrate_runs() throws Exception {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        try (Application app = TestServers.start(TestDatabase.SQLITE, java.util.Map.of("DATABASE_URL", url,
-                "MIGRATE_ON_START", "false"))) {
+        Connections production = TestDatabase.POSTGRESQL.fresh();
+        try (Application app = TestServers.start(production, Map.of("MIGRATE_ON_START", "false"))) {
             Http http = new Http(app.port());
             Http.Reply health = http.get("/observe/health");
             assertEquals(503, health.status(), health.toString());
             String reason = health.json().get("checks").get(0).get("data").get("reason").asText();
             assertTrue(reason.contains("migration(s) pending") && reason.contains("migrate"), reason);
 
-            assertEquals(0, run("migrate", url).code());
+            assertEquals(0, run("migrate", production.env()).code());
             Eventually.await("ready once migrated", java.time.Duration.ofSeconds(30),
                     () -> http.get("/observe/health").status() == 200);
         }

@@ -1,12 +1,14 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
+import dev.dbref.testkit.TlsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +24,7 @@ class PostgresConnectionBudgetWarningTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = EmbeddedPostgres.builder().setServerConfig("max_connections", "20")
+        server = TlsPostgres.instance().configure(EmbeddedPostgres.builder()).setServerConfig("max_connections", "20")
                 .setServerConfig("superuser_reserved_connections", "3").start();
     }
 
@@ -35,8 +37,9 @@ class PostgresConnectionBudgetWarningTest {
     @CsvSource({"9, 1", "8, 0"})
     void warns_once_when_the_pool_takes_more_than_half_of_what_is_free_and_serves_anyway(int poolSize, long warnings)
             throws Exception {
-        String url = "postgresql://postgres@localhost:" + server.getPort() + "/postgres";
-        try (ServiceProcess instance = ServiceProcess.start(Map.of("DATABASE_URL", url, "DB_POOL_SIZE", String.valueOf(poolSize)))) {
+        Map<String, String> env = new HashMap<>(TlsPostgres.instance().leastPrivileged(server).env());
+        env.put("DB_POOL_SIZE", String.valueOf(poolSize));
+        try (ServiceProcess instance = ServiceProcess.start(env)) {
             assertEquals(200, new Http(instance.port()).get("/observe/health").status(), instance.outputText());
             assertEquals(warnings, instance.output.stream().filter(line -> line.contains(WARNING)).count(),
                     instance.outputText());

@@ -2,7 +2,9 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
 import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.Standby;
+import dev.dbref.testkit.TlsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,18 +64,20 @@ class PostgresFailoverTest {
 
     @Test
     void a_promotion_under_load_costs_503s_only_and_loses_no_acknowledged_write() throws Exception {
-        primary = EmbeddedPostgres.builder().setDataDirectory(primaryData).setCleanDataDirectory(false).start();
-        try (Connection c = primary.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE shop");
-        }
-        standby = Standby.of("localhost:" + primary.getPort(), "postgres", "", "failover_standby");
+        TlsPostgres tls = TlsPostgres.instance();
+        primary = tls.configure(EmbeddedPostgres.builder()).setDataDirectory(primaryData).setCleanDataDirectory(false).start();
+        Connections shop = tls.leastPrivileged(primary);
+        standby = tls.standbyOf(primary, "failover_standby");
         try (Connection c = primary.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("ALTER SYSTEM SET synchronous_standby_names = 'failover_standby'");
             s.execute("SELECT pg_reload_conf()");
         }
-        app = Application.start(TestServers.settings(Map.of(
-                "DATABASE_URL", "postgresql://postgres@localhost:" + primary.getPort() + ",localhost:" + standby.port() + "/shop",
-                "PORT", "0", "HOST", "127.0.0.1", "DB_POOL_TIMEOUT", "5s", "REQUEST_LOG", "false")));
+        // Both hosts in one URL, as the runtime role over verify-full TLS; migrations on the primary.
+        Map<String, String> env = new HashMap<>(shop.env());
+        env.put("DATABASE_URL", shop.url().replace("@localhost:" + primary.getPort() + "/",
+                "@localhost:" + primary.getPort() + ",localhost:" + standby.port() + "/"));
+        env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1", "DB_POOL_TIMEOUT", "5s", "REQUEST_LOG", "false"));
+        app = Application.start(TestServers.settings(env));
         Http http = new Http(app.port());
 
         Observed seen = new Observed();

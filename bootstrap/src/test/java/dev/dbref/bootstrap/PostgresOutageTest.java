@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
+import dev.dbref.testkit.TlsPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * PostgreSQL stops while the service runs, then comes back: requests get fast 503s, readiness
  * goes DOWN while liveness stays UP, and the service heals by itself. Uses a server of its own,
- * so that stopping it disturbs no other test.
+ * so that stopping it disturbs no other test; the service connects as production does (the
+ * runtime role over verify-full TLS).
  */
 class PostgresOutageTest {
     @TempDir
@@ -40,15 +43,23 @@ class PostgresOutageTest {
     }
 
     private EmbeddedPostgres startServer(int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+        return TlsPostgres.instance().configure(EmbeddedPostgres.builder())
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    /** The service as production connects to {@link #server}: the runtime role over verify-full TLS. */
+    private Application startService(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(TlsPostgres.instance().leastPrivileged(server).env());
+        env.putAll(settings);
+        env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1"));
+        return Application.start(TestServers.settings(env));
     }
 
     @Test
     void an_outage_gives_fast_503s_and_the_service_heals_when_the_database_returns() throws Exception {
         int port = freePort();
         server = startServer(port);
-        app = Application.start(TestServers.settings(Map.of("DATABASE_URL", "postgresql://postgres@localhost:" + port + "/postgres",
-                "PORT", "0", "HOST", "127.0.0.1", "DB_POOL_TIMEOUT", "10s")));
+        app = startService(Map.of("DB_POOL_TIMEOUT", "10s"));
         Http http = new Http(app.port());
         long id = http.post("/products", "{\"name\": \"survivor\", \"price\": 1}").json().get("id").asLong();
 
@@ -91,8 +102,7 @@ class PostgresOutageTest {
     void no_body_sent_during_an_outage_names_a_java_class_or_a_stack_frame() throws Exception {
         int port = freePort();
         server = startServer(port);
-        app = Application.start(TestServers.settings(Map.of("DATABASE_URL", "postgresql://postgres@localhost:" + port + "/postgres",
-                "PORT", "0", "HOST", "127.0.0.1", "DB_POOL_TIMEOUT", "2s", "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok")));
+        app = startService(Map.of("DB_POOL_TIMEOUT", "2s", "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok"));
         Http http = new Http(app.port());
         long id = http.post("/products", "{\"name\": \"kept\", \"price\": 1}").json().get("id").asLong();
         long user = http.post("/users", "{\"email\": \"o@example.com\", \"username\": \"outage\"}").json().get("id").asLong();

@@ -1,8 +1,11 @@
 package dev.dbref.persistence;
 
+import dev.dbref.testkit.Connections;
 import dev.dbref.testkit.Eventually;
+import dev.dbref.testkit.TlsPostgres;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.migration.RuntimeRole;
 import dev.dbref.persistence.connection.DatabaseUrl;
 import dev.dbref.persistence.repository.JooqRepositories;
 import dev.dbref.domain.model.ProductFilter;
@@ -30,10 +33,9 @@ class PostgresDemotionTest {
 
     @Test
     void a_write_that_meets_a_read_only_server_is_unavailable_and_its_connection_evicted() throws Exception {
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-             Database db = Database.open(DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres"),
-                     PoolSettings.DEFAULTS.withMaxSize(1), Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(
-                             DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres"))))) {
+        TlsPostgres tls = TlsPostgres.instance();
+        try (EmbeddedPostgres server = tls.configure(EmbeddedPostgres.builder()).start();
+             Database db = openAsProduction(tls.leastPrivileged(server))) {
             int before = db.unitOfWork().write(r -> {
                 r.products().insert(aProduct().build(), Instant.now());
                 return backend(r);
@@ -52,6 +54,13 @@ class PostgresDemotionTest {
             assertNotEquals(before, after, "the connection that met the read-only server was kept");
             assertEquals(2L, (long) db.unitOfWork().read(r -> r.products().count(ProductFilter.NONE)));
         }
+    }
+
+    /** The runtime role over verify-full TLS, migrations as the owner. */
+    private static Database openAsProduction(Connections connections) {
+        return Database.open(DatabaseUrl.parse(connections.url()), PoolSettings.DEFAULTS.withMaxSize(1),
+                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()))
+                        .grantingTo(new RuntimeRole(TlsPostgres.APP_ROLE))));
     }
 
     private static int backend(dev.dbref.domain.port.Repositories r) {

@@ -3,9 +3,11 @@ package dev.dbref.persistence;
 import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.testkit.Standby;
-import dev.dbref.testkit.PostgresServer;
+import dev.dbref.testkit.Connections;
+import dev.dbref.testkit.TlsPostgres;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.migration.MigrationSettings;
+import dev.dbref.persistence.migration.RuntimeRole;
 import dev.dbref.persistence.routing.CommitPosition;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.unitofwork.Access;
@@ -44,7 +46,7 @@ class PostgresReplicaTest {
 
     @BeforeAll
     void startStandby() {
-        standby = Standby.of(PostgresServer.INSTANCE.hostPort(), "postgres", "", "replica_test");
+        standby = TlsPostgres.instance().standby("replica_test");
     }
 
     @AfterAll
@@ -54,15 +56,19 @@ class PostgresReplicaTest {
 
     private final TestRequests requests = new TestRequests();
 
-    /** A fresh database on the primary, its standby copy, and the service's two pools over them. */
+    /**
+     * A fresh database on the primary, its standby copy, and the service's two pools over them, as
+     * production connects: the runtime role over verify-full TLS to both, migrations as the owner.
+     */
     private Database open(Duration maxLag) {
-        String url = TestDatabase.POSTGRESQL.freshUrl();
-        String name = url.substring(url.lastIndexOf('/') + 1);
-        standby.awaitDatabase(name);
-        DatabaseUrl primary = DatabaseUrl.parse(url);
-        DatabaseUrl read = DatabaseUrl.parse("postgresql://postgres@localhost:" + standby.port() + "/" + name);
+        Connections connections = TestDatabase.POSTGRESQL.fresh();
+        standby.awaitDatabase(connections.databaseName());
+        DatabaseUrl primary = DatabaseUrl.parse(connections.url());
+        DatabaseUrl read = DatabaseUrl.parse(TlsPostgres.instance().atPort(connections.url(), standby.port()));
+        MigrationSettings migration = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()))
+                .grantingTo(new RuntimeRole(TlsPostgres.APP_ROLE));
         return Database.open(primary, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(5)),
-                Database.Options.DEFAULTS.migratingFirst(MigrationSettings.at(primary))
+                Database.Options.DEFAULTS.migratingFirst(migration)
                         .readingFrom(new ReplicaSettings(read, Optional.of(2), maxLag, Duration.ofMillis(100)))
                         .serving(requests));
     }
@@ -166,8 +172,8 @@ class PostgresReplicaTest {
             }), task -> Thread.ofVirtual().start(task));
             Eventually.until("the read runs on the standby", () -> attempts.contains(true));
             String name = currentDatabase(db);
-            try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://"
-                    + PostgresServer.INSTANCE.hostPort() + "/" + name, "postgres", "");
+            try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
+                    + TlsPostgres.instance().port() + "/" + name + "?sslmode=disable", "postgres", "");
                  Statement s = c.createStatement()) {
                 // An exclusive lock, replayed on the standby, conflicts with the read's lock there.
                 s.execute("BEGIN; LOCK TABLE products IN ACCESS EXCLUSIVE MODE; COMMIT");

@@ -70,7 +70,9 @@ public final class TlsPostgres {
             EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(builder.start());
             TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE), tlsConfig);
             tls.requireClientCertificateOf(CERTIFICATE_ROLE);
-            tls.createProductionRoles();
+            try (Connection c = tls.admin()) {
+                createProductionRoles(c);
+            }
             return tls;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the TLS PostgreSQL for the tests", e);
@@ -88,13 +90,19 @@ public final class TlsPostgres {
     }
 
     /**
-     * The roles of README's "Production roles": an owner, and a runtime role that may log in over
-     * TLS with its password only.
+     * The roles of README's "Production roles" on the server behind {@code admin}: an owner, and a
+     * runtime role that may log in over TLS with its password only. Idempotent.
      */
-    private void createProductionRoles() throws SQLException, IOException {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + OWNER_ROLE + " LOGIN PASSWORD '" + OWNER_PASSWORD.replace("'", "''") + "'");
-            s.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + APP_PASSWORD.replace("'", "''") + "'");
+    private static void createProductionRoles(Connection admin) throws SQLException, IOException {
+        try (Statement s = admin.createStatement()) {
+            for (String[] role : new String[][] {{OWNER_ROLE, OWNER_PASSWORD}, {APP_ROLE, APP_PASSWORD}}) {
+                try (var rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role[0] + "'")) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                s.execute("CREATE ROLE " + role[0] + " LOGIN PASSWORD '" + role[1].replace("'", "''") + "'");
+            }
             StringBuilder rules = new StringBuilder();
             for (String role : new String[] {OWNER_ROLE, APP_ROLE}) {
                 rules.append("hostssl all ").append(role).append(" 127.0.0.1/32 scram-sha-256\n")
@@ -111,22 +119,54 @@ public final class TlsPostgres {
      * granting the runtime role its rights.
      */
     public Connections leastPrivileged() {
+        try (Connection c = admin()) {
+            return leastPrivileged(c, port());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reach the TLS PostgreSQL for the tests", e);
+        }
+    }
+
+    /**
+     * A server of a test's own (one it stops, or promotes) with this server's TLS set-up: its
+     * certificate, so that {@link #rootCertificate()} verifies it. Give it the production roles with
+     * {@link #leastPrivileged(EmbeddedPostgres)}.
+     */
+    public EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder) {
+        tlsConfig.forEach(builder::setServerConfig);
+        return builder;
+    }
+
+    /** {@link #leastPrivileged()} on a server that {@link #configure} set up: roles, rules and a new database. */
+    public Connections leastPrivileged(EmbeddedPostgres other) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + other.getPort()
+                + "/postgres?sslmode=disable", "postgres", "")) {
+            createProductionRoles(c);
+            return leastPrivileged(c, other.getPort());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not give the test's server the production roles", e);
+        }
+    }
+
+    private Connections leastPrivileged(Connection admin, int port) throws SQLException {
         String name = "dbref_lp_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name + " OWNER " + OWNER_ROLE);
             s.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
             s.execute("GRANT CONNECT ON DATABASE " + name + " TO " + APP_ROLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name, e);
         }
-        return Connections.direct(verifiedUrl(APP_ROLE, APP_PASSWORD, name))
-                .migratingThrough(verifiedUrl(OWNER_ROLE, OWNER_PASSWORD, name))
+        return Connections.direct(verifiedUrl(APP_ROLE, APP_PASSWORD, "localhost:" + port, name))
+                .migratingThrough(verifiedUrl(OWNER_ROLE, OWNER_PASSWORD, "localhost:" + port, name))
                 .granting(APP_ROLE);
     }
 
     /** A {@code DATABASE_URL} as {@code role} that verifies the server's certificate and name. */
     public String verifiedUrl(String role, String password, String database) {
-        return "postgresql://" + role + ":" + encode(password) + "@localhost:" + port() + "/" + database
+        return verifiedUrl(role, password, "localhost:" + port(), database);
+    }
+
+    /** {@code hosts}: one or several {@code localhost:port}, the name the certificate carries. */
+    private String verifiedUrl(String role, String password, String hosts, String database) {
+        return "postgresql://" + role + ":" + encode(password) + "@" + hosts + "/" + database
                 + "?sslmode=verify-full&sslrootcert=" + rootCertificate();
     }
 
@@ -145,6 +185,11 @@ public final class TlsPostgres {
     /** {@code url} of this server, sent to {@code port} instead: a standby of it, or a proxy in front of it. */
     public String atPort(String url, int port) {
         return url.replace("@localhost:" + port() + "/", "@localhost:" + port + "/");
+    }
+
+    /** A hot standby, with the same TLS set-up, of a test's own server that {@link #configure} set up. */
+    public Standby standbyOf(EmbeddedPostgres primary, String name) {
+        return Standby.of("localhost:" + primary.getPort(), "postgres", "", name, tlsConfig);
     }
 
     /** Where it listens: always {@code localhost}, the name its certificate carries. */

@@ -50,6 +50,7 @@ public final class Migrations {
         }
         try {
             FluentConfiguration owner = connectedTo(named(url, settings.name())).lockRetryCount(settings.lockWaitSeconds());
+            settings.grantee().ifPresent(role -> RuntimeGrants.beforeMigrations(owner.getDataSource(), role));
             MigrationReport report = run(owner, url.dialect());
             settings.grantee().ifPresent(role -> RuntimeGrants.grant(owner.getDataSource(), role));
             return report;

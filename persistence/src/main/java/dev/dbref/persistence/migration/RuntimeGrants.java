@@ -13,6 +13,10 @@ import java.sql.Statement;
  * whether the schema is behind). Default privileges cover tables the owner adds later by other
  * means than a migration.
  *
+ * <p>The default privileges are also given before the migrations ({@link #beforeMigrations}): each
+ * table a migration creates then carries its grants from the start, in the same transaction, so a
+ * standby that replays up to any point never has a table the runtime role may not read.
+ *
  * <p>One transaction under an advisory lock: two instances migrating at start would otherwise
  * grant at once and one fail with "tuple concurrently updated".
  */
@@ -23,7 +27,17 @@ final class RuntimeGrants {
     private RuntimeGrants() {
     }
 
+    /** The schema and the default privileges only: the tables the migrations are about to create inherit them. */
+    static void beforeMigrations(DataSource owner, RuntimeRole role) {
+        inOneTransaction(owner, role, false);
+    }
+
+    /** Everything, for the tables that exist: run after every migration. */
     static void grant(DataSource owner, RuntimeRole role) {
+        inOneTransaction(owner, role, true);
+    }
+
+    private static void inOneTransaction(DataSource owner, RuntimeRole role, boolean existingTables) {
         try (Connection connection = owner.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -31,11 +45,14 @@ final class RuntimeGrants {
                 String schema = quotedCurrentSchema(statement);
                 String to = " TO " + role.quoted();
                 statement.execute("GRANT USAGE ON SCHEMA " + schema + to);
-                statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + to);
-                statement.execute("REVOKE INSERT, UPDATE, DELETE ON " + schema + ".flyway_schema_history FROM " + role.quoted());
-                statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + to);
                 statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES" + to);
                 statement.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT USAGE, SELECT ON SEQUENCES" + to);
+                if (existingTables) {
+                    statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + to);
+                    // Flyway's history takes the default privileges too: the service only reads it.
+                    statement.execute("REVOKE INSERT, UPDATE, DELETE ON " + schema + ".flyway_schema_history FROM " + role.quoted());
+                    statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema + to);
+                }
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
