@@ -7,17 +7,29 @@ import java.util.Locale;
 /**
  * Where the HTTP server listens, and whether that is safe without authentication (API.md v1.2,
  * "Security and safe retries"): on this machine it is; on any other address anyone on the network
- * may create, change and delete everything, so it takes {@code AUTH_MODE=none}, said on purpose.
- * This version has no bearer-token authentication yet, so {@code none} is the only mode.
+ * may create, change and delete everything, so it takes bearer tokens (a JWKS, which implies
+ * {@code AUTH_MODE=jwt}) or {@code AUTH_MODE=none}, said on purpose.
  */
 record ListenAddress(String host) {
-    static ListenAddress checked(String host, String authMode) {
+    /** @param authenticating bearer tokens are checked (a JWKS is configured) */
+    static ListenAddress checked(String host, String authMode, boolean authenticating) {
         String mode = authMode.strip().toLowerCase(Locale.ROOT);
-        if (!mode.isEmpty() && !mode.equals("none")) {
-            throw new IllegalArgumentException("AUTH_MODE must be none: this version has no bearer-token authentication yet");
+        switch (mode) {
+            case "" -> { }
+            case "none" -> {
+                if (authenticating) {
+                    throw new IllegalArgumentException("AUTH_MODE=none contradicts AUTH_JWKS_URL/AUTH_JWKS_FILE: unset one");
+                }
+            }
+            case "jwt" -> {
+                if (!authenticating) {
+                    throw new IllegalArgumentException("AUTH_MODE=jwt needs AUTH_JWKS_URL or AUTH_JWKS_FILE, with AUTH_ISSUER and AUTH_AUDIENCE");
+                }
+            }
+            default -> throw new IllegalArgumentException("AUTH_MODE must be none or jwt, was " + authMode.strip());
         }
         ListenAddress address = new ListenAddress(host.strip());
-        if (!address.staysOnThisMachine() && mode.isEmpty()) {
+        if (!address.staysOnThisMachine() && !authenticating && mode.isEmpty()) {
             throw new IllegalArgumentException("HOST=" + address.host + " accepts requests from other machines, and "
                     + "authentication is off, so anyone who reaches it may change every row; set AUTH_MODE=none to "
                     + "mean it, or HOST=127.0.0.1");

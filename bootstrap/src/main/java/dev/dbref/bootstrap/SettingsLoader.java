@@ -9,6 +9,10 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
 import dev.dbref.web.Api;
+import dev.dbref.web.auth.Authenticator;
+import dev.dbref.web.auth.JwksLocation;
+import dev.dbref.web.auth.JwtAuthenticator;
+import dev.dbref.web.auth.JwtSettings;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
@@ -62,15 +66,37 @@ final class SettingsLoader {
                 migrationUrl(written, password), pool, replicas(password),
                 new Settings.Migrating(bool("MIGRATE_ON_START"), duration("MIGRATION_LOCK_WAIT"), runtimeRole(databaseUrl)));
         Secret adminToken = secret("ADMIN_TOKEN");
+        Authenticator callers = authentication();
         Settings.ServerSettings server = new Settings.ServerSettings(
-                ListenAddress.checked(text("HOST"), env.getOrDefault("AUTH_MODE", "")).host(), port,
+                ListenAddress.checked(text("HOST"), env.getOrDefault("AUTH_MODE", ""), callers != Authenticator.OFF).host(), port,
                 integer("MAX_CONCURRENT_REQUESTS", text("MAX_CONCURRENT_REQUESTS")), duration("IDLE_CONNECTION_TIMEOUT"),
                 new Settings.Shutdown(duration("SHUTDOWN_GRACE"), duration("SHUTDOWN_DRAIN")));
         Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), adminToken::value),
                 new Api.Bodies(bodyBudget(), pool.timeout(), duration("REQUEST_BODY_TIMEOUT")),
-                bool("REQUEST_LOG"), text("CURSOR_SECRET"));
+                bool("REQUEST_LOG"), text("CURSOR_SECRET"), callers);
         return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL")),
                 positive("IDEMPOTENCY_TTL"));
+    }
+
+    /** Bearer tokens when a JWKS is named ({@code AUTH_JWKS_URL} or {@code AUTH_JWKS_FILE}), else off. */
+    private Authenticator authentication() {
+        String url = text("AUTH_JWKS_URL");
+        String file = text("AUTH_JWKS_FILE");
+        if (!url.isEmpty() && !file.isEmpty()) {
+            throw new IllegalArgumentException("set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both");
+        }
+        if (url.isEmpty() && file.isEmpty()) {
+            return Authenticator.OFF;
+        }
+        JwksLocation keys;
+        if (url.isEmpty()) {
+            keys = new JwksLocation.File(Path.of(file));
+        } else if (url.startsWith("https://") || url.startsWith("http://")) {
+            keys = new JwksLocation.Url(java.net.URI.create(url));
+        } else {
+            throw new IllegalArgumentException("AUTH_JWKS_URL must be an https:// or http:// URL");
+        }
+        return new JwtAuthenticator(new JwtSettings(keys, text("AUTH_ISSUER"), text("AUTH_AUDIENCE")));
     }
 
     private java.time.Duration positive(String name) {

@@ -8,6 +8,7 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
 import dev.dbref.domain.model.PostFilter;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -65,7 +67,7 @@ class UserPostRepositoryContract {
     }
 
     private User user(String email) {
-        return uow.write(r -> r.users().insert(new UserDraft(email, "user_" + Math.abs(email.hashCode()), null), NOW));
+        return uow.write(r -> r.users().insert(new UserDraft(email, "user_" + Math.abs(email.hashCode()), null), Owner.NOBODY, NOW));
     }
 
     private Post post(long userId, String title) {
@@ -73,8 +75,22 @@ class UserPostRepositoryContract {
     }
 
     @Test
+    void a_user_and_its_posts_keep_the_owner_they_were_created_with() {
+        User owned = uow.write(r -> r.users().insert(new UserDraft("own@example.com", "owned", null),
+                new Owner.Subject("auth0|ada"), NOW));
+        User unowned = user("nobody@example.com");
+        Post post = post(owned.id(), "mine");
+
+        assertEquals(Optional.of(new Owner.Subject("auth0|ada")), uow.read(r -> r.users().ownerOf(owned.id())));
+        assertEquals(Optional.of(Owner.NOBODY), uow.read(r -> r.users().ownerOf(unowned.id())));
+        assertEquals(Optional.of(new Owner.Subject("auth0|ada")), uow.read(r -> r.posts().ownerOf(post.id())));
+        assertEquals(Optional.empty(), uow.read(r -> r.users().ownerOf(owned.id() + 1000)));
+        assertEquals(Optional.empty(), uow.read(r -> r.posts().ownerOf(post.id() + 1000)));
+    }
+
+    @Test
     void a_user_is_stored_with_its_email_as_given() {
-        User u = uow.write(r -> r.users().insert(new UserDraft("Ada@Example.COM", "ada", "Ada Lovelace"), NOW));
+        User u = uow.write(r -> r.users().insert(new UserDraft("Ada@Example.COM", "ada", "Ada Lovelace"), Owner.NOBODY, NOW));
 
         User read = uow.read(r -> r.users().findById(u.id())).orElseThrow();
         assertEquals("Ada@Example.COM", read.email());
@@ -134,7 +150,7 @@ class UserPostRepositoryContract {
         for (int n : new int[] {1, 10, 100}) {
             uow.write(r -> {
                 for (int i = 0; i < n; i++) {
-                    long id = r.users().insert(new UserDraft("u" + n + "_" + i + "@example.com", "user" + n + "_" + i, null), NOW).id();
+                    long id = r.users().insert(new UserDraft("u" + n + "_" + i + "@example.com", "user" + n + "_" + i, null), Owner.NOBODY, NOW).id();
                     for (int p = 0; p < 5; p++) {
                         r.posts().insert(id, new PostDraft("post " + p, null), NOW);
                     }

@@ -1,5 +1,7 @@
 package dev.dbref.web;
 
+import dev.dbref.web.auth.AuthenticationFilter;
+import dev.dbref.web.auth.Authenticator;
 import dev.dbref.web.docs.OpenApiRoutes;
 import dev.dbref.web.http.RequestBodies;
 import dev.dbref.web.http.Route;
@@ -55,11 +57,13 @@ public final class Api {
      * @param bodies       how request bodies are admitted and read
      * @param requestLog   write one log line per request
      * @param cursorSecret signs list cursors; the same on every instance, so a cursor works on any of them
+     * @param callers      who calls: {@link Authenticator#OFF}, or bearer tokens
      */
-    public record Options(DebugAccess debug, Bodies bodies, boolean requestLog, String cursorSecret) {
+    public record Options(DebugAccess debug, Bodies bodies, boolean requestLog, String cursorSecret, Authenticator callers) {
         @Override
         public String toString() {
-            return "Options[debug=" + debug.enabled() + ", requestLog=" + requestLog + ", bodies=" + bodies + "]";
+            return "Options[debug=" + debug.enabled() + ", requestLog=" + requestLog + ", bodies=" + bodies
+                    + ", authentication=" + (callers == Authenticator.OFF ? "off" : "bearer tokens") + "]";
         }
     }
 
@@ -97,6 +101,8 @@ public final class Api {
                                        Draining draining, Telemetry telemetry, BodyDeadline deadline, Options options) {
         routing.addFilter(new RequestObserver(new RequestContext.BodyReading(deadline, options.bodies().timeout()), consistency,
                 telemetry.requests(), options.requestLog()));
+        // Before the body budget and before any handler: a refused request costs neither memory nor a connection.
+        routing.addFilter(new AuthenticationFilter(options.callers()));
         routing.addFilter(new BodyBudget(options.bodies().budgetBytes(), options.bodies().budgetWait()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));

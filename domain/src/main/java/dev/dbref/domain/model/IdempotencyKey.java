@@ -13,6 +13,14 @@ public record IdempotencyKey(String scope, String value) {
     public static final String SHARED = "";
     public static final int MAX_LENGTH = 255;
 
+    /** Keys are the caller's own: two callers may use the same key for different writes. All share one scope while authentication is off. */
+    public static IdempotencyKey of(Caller caller, String value) {
+        return new IdempotencyKey(switch (caller) {
+            case Caller.Anyone anyone -> SHARED;
+            case Caller.Authenticated authenticated -> authenticated.subject();
+        }, value);
+    }
+
     public IdempotencyKey {
         Objects.requireNonNull(scope, "scope");
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH

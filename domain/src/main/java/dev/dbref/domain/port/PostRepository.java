@@ -1,6 +1,7 @@
 package dev.dbref.domain.port;
 
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
 import dev.dbref.domain.model.PostFilter;
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** The posts port, bound to one unit of work. */
 public interface PostRepository {
+
+    /** Whom the post belongs to: its user's owner. Empty when there is no such post. */
+    Optional<Owner> ownerOf(long id);
 
     Optional<Post> findById(long id);
 

@@ -2,6 +2,7 @@ package dev.dbref.domain.port;
 
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserDraft;
 import dev.dbref.domain.model.UserFilter;
@@ -22,8 +23,11 @@ public interface UserRepository {
 
     boolean exists(long id);
 
+    /** Whom the user belongs to; empty when there is no such user. */
+    Optional<Owner> ownerOf(long id);
+
     /** @throws ConflictException when another user has the same e-mail address, ignoring case */
-    User insert(UserDraft draft, Instant now);
+    User insert(UserDraft draft, Owner owner, Instant now);
 
     /**
      * @return empty when there is no such user

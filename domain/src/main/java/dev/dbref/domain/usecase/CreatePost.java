@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.NewPost;
@@ -20,20 +21,19 @@ public final class CreatePost {
     }
 
     /** @throws NotFoundException when the user does not exist */
-    public Post create(NewPost command) {
-        return unitOfWork.write(inserting(command));
+    public Post create(Caller caller, NewPost command) {
+        return unitOfWork.write(inserting(caller, command));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
-    public Answered create(NewPost command, OnceOnly<Post> once) {
-        return retries.once(once, inserting(command));
+    public Answered create(Caller caller, NewPost command, OnceOnly<Post> once) {
+        return retries.once(once, inserting(caller, command));
     }
 
-    private UnitOfWork.Work<Post> inserting(NewPost command) {
+    /** Only the user's owner may add its posts. */
+    private UnitOfWork.Work<Post> inserting(Caller caller, NewPost command) {
         return repos -> {
-            if (!repos.users().exists(command.userId())) {
-                throw new NotFoundException("user", command.userId());
-            }
+            Owners.requireUserOwner(repos, caller, command.userId());
             return repos.posts().insert(command.userId(), command.draft(), Now.of(clock));
         };
     }

@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductDraft;
 import dev.dbref.domain.port.UnitOfWork;
@@ -18,12 +21,14 @@ public final class CreateProduct {
         this.retries = retries;
     }
 
-    public Product create(ProductDraft draft) {
+    public Product create(Caller caller, ProductDraft draft) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         return unitOfWork.write(inserting(draft));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
-    public Answered create(ProductDraft draft, OnceOnly<Product> once) {
+    public Answered create(Caller caller, ProductDraft draft, OnceOnly<Product> once) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         return retries.once(once, inserting(draft));
     }
 

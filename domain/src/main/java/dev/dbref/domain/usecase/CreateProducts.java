@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.FieldError;
 import dev.dbref.domain.model.ProductDraft;
 import dev.dbref.domain.model.ValidationException;
@@ -26,13 +29,15 @@ public final class CreateProducts {
      * @return the new ids, in the order of {@code drafts}
      * @throws ValidationException when there are no drafts or more than {@link #MAX_ITEMS}
      */
-    public List<Long> createAll(List<ProductDraft> drafts) {
+    public List<Long> createAll(Caller caller, List<ProductDraft> drafts) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         requireCount(drafts.size());
         return unitOfWork.write(inserting(drafts));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
-    public Answered createAll(List<ProductDraft> drafts, OnceOnly<List<Long>> once) {
+    public Answered createAll(Caller caller, List<ProductDraft> drafts, OnceOnly<List<Long>> once) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         requireCount(drafts.size());
         return retries.once(once, inserting(drafts));
     }

@@ -1,5 +1,9 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Owner;
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserDraft;
@@ -20,16 +24,20 @@ public final class CreateUser {
     }
 
     /** @throws ConflictException when the e-mail address is taken, in any letter case */
-    public User create(UserDraft draft) {
-        return unitOfWork.write(inserting(draft));
+    public User create(Caller caller, UserDraft draft) {
+        AccessRules.requireScope(caller, Scope.USERS_WRITE);
+        return unitOfWork.write(inserting(caller, draft));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
-    public Answered create(UserDraft draft, OnceOnly<User> once) {
-        return retries.once(once, inserting(draft));
+    public Answered create(Caller caller, UserDraft draft, OnceOnly<User> once) {
+        AccessRules.requireScope(caller, Scope.USERS_WRITE);
+        return retries.once(once, inserting(caller, draft));
     }
 
-    private UnitOfWork.Work<User> inserting(UserDraft draft) {
-        return repos -> repos.users().insert(draft, Now.of(clock));
+    /** The new user belongs to its creator. */
+    private UnitOfWork.Work<User> inserting(Caller caller, UserDraft draft) {
+        Owner owner = Owner.of(caller);
+        return repos -> repos.users().insert(draft, owner, Now.of(clock));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.port.UnitOfWork;
 
@@ -11,8 +12,11 @@ public final class DeletePost {
         this.unitOfWork = unitOfWork;
     }
 
-    public void delete(long id) {
-        if (!unitOfWork.write(repos -> repos.posts().delete(id))) {
+    public void delete(Caller caller, long id) {
+        if (!unitOfWork.write(repos -> {
+            Owners.requirePostOwner(repos, caller, id);
+            return repos.posts().delete(id);
+        })) {
             throw new NotFoundException("post", id);
         }
     }

@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ProductDeletion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.StaleVersionException;
@@ -17,7 +20,8 @@ public final class DeleteProduct {
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public void delete(ProductDeletion command) {
+    public void delete(Caller caller, ProductDeletion command) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         unitOfWork.write(repos -> {
             if (!repos.products().delete(command.id(), command.expected())) {
                 throw VersionCheck.failure(repos.products(), command.id(), command.expected());

@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.InvalidQueryException;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.UnitOfWork;
@@ -16,7 +19,8 @@ public final class DeleteProducts {
      * @return how many products were deleted
      * @throws InvalidQueryException when the filter is empty
      */
-    public int deleteAll(ProductFilter filter) {
+    public int deleteAll(Caller caller, ProductFilter filter) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         BulkFilters.requireCriterion(filter);
         return unitOfWork.write(repos -> repos.products().deleteAll(filter));
     }

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.port.UnitOfWork;
 
@@ -11,8 +12,12 @@ public final class DeleteUser {
         this.unitOfWork = unitOfWork;
     }
 
-    public void delete(long id) {
-        if (!unitOfWork.write(repos -> repos.users().delete(id))) {
+    /** Its posts go with it. */
+    public void delete(Caller caller, long id) {
+        if (!unitOfWork.write(repos -> {
+            Owners.requireUserOwner(repos, caller, id);
+            return repos.users().delete(id);
+        })) {
             throw new NotFoundException("user", id);
         }
     }

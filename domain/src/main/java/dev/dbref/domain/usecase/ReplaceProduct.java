@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
 import dev.dbref.domain.model.ProductReplacement;
@@ -22,7 +25,8 @@ public final class ReplaceProduct {
      * @throws NotFoundException      when there is no such product
      * @throws StaleVersionException  when the product exists at another version; nothing changed
      */
-    public Product replace(ProductReplacement command) {
+    public Product replace(Caller caller, ProductReplacement command) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         return unitOfWork.write(repos -> repos.products()
                 .replace(command.id(), command.draft(), command.expected(), Now.of(clock))
                 .orElseThrow(() -> VersionCheck.failure(repos.products(), command.id(), command.expected())));

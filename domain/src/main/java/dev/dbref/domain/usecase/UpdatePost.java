@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostUpdate;
@@ -17,12 +18,17 @@ public final class UpdatePost {
         this.clock = clock;
     }
 
-    public Post update(PostUpdate command) {
+    public Post update(Caller caller, PostUpdate command) {
         long id = command.id();
         if (command.patch().isEmpty()) {
-            return unitOfWork.readOne(repos -> repos.posts().findById(id)).orElseThrow(() -> new NotFoundException("post", id));
+            return unitOfWork.read(repos -> {
+                Owners.requirePostOwner(repos, caller, id);
+                return repos.posts().findById(id);
+            }).orElseThrow(() -> new NotFoundException("post", id));
         }
-        return unitOfWork.write(repos -> repos.posts().update(id, command.patch(), Now.of(clock)))
-                .orElseThrow(() -> new NotFoundException("post", id));
+        return unitOfWork.write(repos -> {
+            Owners.requirePostOwner(repos, caller, id);
+            return repos.posts().update(id, command.patch(), Now.of(clock));
+        }).orElseThrow(() -> new NotFoundException("post", id));
     }
 }

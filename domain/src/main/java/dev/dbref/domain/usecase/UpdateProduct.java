@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.Product;
@@ -26,7 +29,8 @@ public final class UpdateProduct {
      * @throws NotFoundException     when there is no such product
      * @throws StaleVersionException when the product exists at another version; nothing changed
      */
-    public Product update(ProductUpdate command) {
+    public Product update(Caller caller, ProductUpdate command) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         if (command.patch().isEmpty()) {
             return unchanged(command.id(), command.expected());
         }

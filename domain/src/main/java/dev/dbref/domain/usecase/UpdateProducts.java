@@ -1,5 +1,8 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Scope;
+import dev.dbref.domain.model.AccessRules;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.InvalidQueryException;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.model.ProductPatch;
@@ -21,7 +24,8 @@ public final class UpdateProducts {
      * @return how many products changed (each one's version +1)
      * @throws InvalidQueryException when the filter is empty: a bulk change never addresses every row by default
      */
-    public int updateAll(ProductFilter filter, ProductPatch patch) {
+    public int updateAll(Caller caller, ProductFilter filter, ProductPatch patch) {
+        AccessRules.requireScope(caller, Scope.PRODUCTS_WRITE);
         BulkFilters.requireCriterion(filter);
         if (patch.isEmpty()) {
             return 0;

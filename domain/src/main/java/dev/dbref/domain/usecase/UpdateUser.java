@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.NotFoundException;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserUpdate;
@@ -17,12 +18,17 @@ public final class UpdateUser {
         this.clock = clock;
     }
 
-    public User update(UserUpdate command) {
+    public User update(Caller caller, UserUpdate command) {
         long id = command.id();
         if (command.patch().isEmpty()) {
-            return unitOfWork.readOne(repos -> repos.users().findById(id)).orElseThrow(() -> new NotFoundException("user", id));
+            return unitOfWork.read(repos -> {
+                Owners.requireUserOwner(repos, caller, id);
+                return repos.users().findById(id);
+            }).orElseThrow(() -> new NotFoundException("user", id));
         }
-        return unitOfWork.write(repos -> repos.users().update(id, command.patch(), Now.of(clock)))
-                .orElseThrow(() -> new NotFoundException("user", id));
+        return unitOfWork.write(repos -> {
+            Owners.requireUserOwner(repos, caller, id);
+            return repos.users().update(id, command.patch(), Now.of(clock));
+        }).orElseThrow(() -> new NotFoundException("user", id));
     }
 }

@@ -3,6 +3,7 @@ package dev.dbref.domain.usecase;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.PageRequest;
 import dev.dbref.domain.model.PagePosition;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
 import dev.dbref.domain.model.PostFilter;
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
 final class InMemoryUsersAndPosts implements UnitOfWork {
     private TreeMap<Long, User> users = new TreeMap<>();
     private TreeMap<Long, Post> posts = new TreeMap<>();
+    /** Set once per user at insert; read only for users that exist, so a rolled-back insert leaves nothing visible. */
+    private final java.util.Map<Long, Owner> owners = new java.util.concurrent.ConcurrentHashMap<>();
     final InMemoryIdempotencyKeys keys = new InMemoryIdempotencyKeys();
     private long nextId = 1;
 
@@ -105,10 +108,16 @@ final class InMemoryUsersAndPosts implements UnitOfWork {
             }
 
             @Override
-            public User insert(UserDraft draft, Instant now) {
+            public Optional<Owner> ownerOf(long id) {
+                return users.containsKey(id) ? Optional.of(owners.get(id)) : Optional.empty();
+            }
+
+            @Override
+            public User insert(UserDraft draft, Owner owner, Instant now) {
                 requireFreeEmail(draft.email(), 0);
                 User user = new User(nextId++, draft.email(), draft.username(), draft.fullName(), now, now);
                 users.put(user.id(), user);
+                owners.put(user.id(), owner);
                 return user;
             }
 
@@ -162,6 +171,11 @@ final class InMemoryUsersAndPosts implements UnitOfWork {
         }
 
         private final class Posts implements PostRepository {
+
+            @Override
+            public Optional<Owner> ownerOf(long id) {
+                return Optional.ofNullable(posts.get(id)).map(post -> owners.get(post.userId()));
+            }
 
             @Override
             public Optional<Post> findById(long id) {

@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ExpectedVersion;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.InvalidQueryException;
@@ -39,7 +40,7 @@ class ProductUseCasesTest {
 
     @Test
     void create_stamps_both_timestamps_at_millisecond_precision() {
-        Product p = products.createProduct().create(draft("a"));
+        Product p = products.createProduct().create(Caller.ANYONE, draft("a"));
         assertEquals(Instant.parse("2026-11-22T10:15:30.123Z"), p.createdAt());
         assertEquals(p.createdAt(), p.updatedAt());
         assertEquals(1, store.unitsOfWork);
@@ -52,49 +53,49 @@ class ProductUseCasesTest {
 
     @Test
     void update_tells_a_stale_version_from_a_missing_product() {
-        long id = products.createProduct().create(draft("a")).id();
+        long id = products.createProduct().create(Caller.ANYONE, draft("a")).id();
 
-        assertEquals(2, products.updateProduct().update(new ProductUpdate(id, quantity(5), ExpectedVersion.of(1))).version());
-        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(new ProductUpdate(id, quantity(6), ExpectedVersion.of(1))));
-        assertThrows(NotFoundException.class, () -> products.updateProduct().update(new ProductUpdate(id + 1, quantity(6), ExpectedVersion.of(1))));
+        assertEquals(2, products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id, quantity(5), ExpectedVersion.of(1))).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id, quantity(6), ExpectedVersion.of(1))));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id + 1, quantity(6), ExpectedVersion.of(1))));
         assertEquals(5, products.getProduct().get(id).quantity());
     }
 
     @Test
     void an_empty_patch_changes_nothing_but_still_checks_existence_and_version() {
-        long id = products.createProduct().create(draft("a")).id();
+        long id = products.createProduct().create(Caller.ANYONE, draft("a")).id();
         ProductPatch empty = new ProductPatch(Change.keep(), Change.keep(), Change.keep(), Change.keep());
 
-        assertEquals(1, products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.any())).version());
-        assertEquals(1, products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.of(1))).version());
-        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(new ProductUpdate(id, empty, ExpectedVersion.of(9))));
-        assertThrows(NotFoundException.class, () -> products.updateProduct().update(new ProductUpdate(id + 1, empty, ExpectedVersion.any())));
+        assertEquals(1, products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id, empty, ExpectedVersion.any())).version());
+        assertEquals(1, products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id, empty, ExpectedVersion.of(1))).version());
+        assertThrows(StaleVersionException.class, () -> products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id, empty, ExpectedVersion.of(9))));
+        assertThrows(NotFoundException.class, () -> products.updateProduct().update(Caller.ANYONE, new ProductUpdate(id + 1, empty, ExpectedVersion.any())));
     }
 
     @Test
     void delete_honours_the_version() {
-        long id = products.createProduct().create(draft("a")).id();
+        long id = products.createProduct().create(Caller.ANYONE, draft("a")).id();
 
-        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.of(2))));
-        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.unmatchable())));
-        products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.of(1)));
-        assertThrows(NotFoundException.class, () -> products.deleteProduct().delete(new ProductDeletion(id, ExpectedVersion.any())));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(Caller.ANYONE, new ProductDeletion(id, ExpectedVersion.of(2))));
+        assertThrows(StaleVersionException.class, () -> products.deleteProduct().delete(Caller.ANYONE, new ProductDeletion(id, ExpectedVersion.unmatchable())));
+        products.deleteProduct().delete(Caller.ANYONE, new ProductDeletion(id, ExpectedVersion.of(1)));
+        assertThrows(NotFoundException.class, () -> products.deleteProduct().delete(Caller.ANYONE, new ProductDeletion(id, ExpectedVersion.any())));
     }
 
     @Test
     void bulk_create_takes_1_to_1000_drafts() {
-        assertEquals(1000, products.createProducts().createAll(Collections.nCopies(1000, draft("x"))).size());
-        assertThrows(ValidationException.class, () -> products.createProducts().createAll(List.of()));
-        assertThrows(ValidationException.class, () -> products.createProducts().createAll(Collections.nCopies(1001, draft("x"))));
+        assertEquals(1000, products.createProducts().createAll(Caller.ANYONE, Collections.nCopies(1000, draft("x"))).size());
+        assertThrows(ValidationException.class, () -> products.createProducts().createAll(Caller.ANYONE, List.of()));
+        assertThrows(ValidationException.class, () -> products.createProducts().createAll(Caller.ANYONE, Collections.nCopies(1001, draft("x"))));
         assertEquals(1000, store.size());
     }
 
     @Test
     void bulk_changes_refuse_an_empty_filter() {
-        products.createProduct().create(draft("a"));
+        products.createProduct().create(Caller.ANYONE, draft("a"));
 
-        assertThrows(InvalidQueryException.class, () -> products.updateProducts().updateAll(ProductFilter.NONE, quantity(1)));
-        assertThrows(InvalidQueryException.class, () -> products.deleteProducts().deleteAll(ProductFilter.NONE));
+        assertThrows(InvalidQueryException.class, () -> products.updateProducts().updateAll(Caller.ANYONE, ProductFilter.NONE, quantity(1)));
+        assertThrows(InvalidQueryException.class, () -> products.deleteProducts().deleteAll(Caller.ANYONE, ProductFilter.NONE));
         assertEquals(1, store.size());
     }
 

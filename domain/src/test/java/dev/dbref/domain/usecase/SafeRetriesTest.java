@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.IdempotencyKey;
 import dev.dbref.domain.model.IdempotencyKeyReusedException;
@@ -67,8 +68,8 @@ class SafeRetriesTest {
 
     @Test
     void a_repeat_gets_the_first_answer_and_writes_nothing() {
-        Answered first = create.create(draft("a"), once("fp-a"));
-        Answered again = create.create(draft("a"), once("fp-a"));
+        Answered first = create.create(Caller.ANYONE, draft("a"), once("fp-a"));
+        Answered again = create.create(Caller.ANYONE, draft("a"), once("fp-a"));
 
         assertInstanceOf(Answered.First.class, first);
         assertInstanceOf(Answered.Replayed.class, again);
@@ -78,19 +79,19 @@ class SafeRetriesTest {
 
     @Test
     void the_same_key_with_another_request_is_refused_and_writes_nothing() {
-        create.create(draft("a"), once("fp-a"));
+        create.create(Caller.ANYONE, draft("a"), once("fp-a"));
 
-        assertThrows(IdempotencyKeyReusedException.class, () -> create.create(draft("b"), once("fp-b")));
+        assertThrows(IdempotencyKeyReusedException.class, () -> create.create(Caller.ANYONE, draft("b"), once("fp-b")));
         assertEquals(1, store.size());
     }
 
     @Test
     void keys_of_other_callers_are_other_keys() {
-        create.create(draft("a"), once("fp-a"));
+        create.create(Caller.ANYONE, draft("a"), once("fp-a"));
         OnceOnly<Product> theirs = new OnceOnly<>(new IdempotencyKey("someone-else", "order-42"), "fp-a",
                 p -> new RecordedResponse(201, "{}", Map.of()));
 
-        assertInstanceOf(Answered.First.class, create.create(draft("a"), theirs));
+        assertInstanceOf(Answered.First.class, create.create(Caller.ANYONE, draft("a"), theirs));
         assertEquals(2, store.size());
     }
 
@@ -98,11 +99,11 @@ class SafeRetriesTest {
     void a_repeat_while_the_first_still_runs_is_a_conflict_until_the_claim_is_abandoned() {
         store.keys.leaveClaim(key, "fp-a", clock.instant());
 
-        assertThrows(ConflictException.class, () -> create.create(draft("a"), once("fp-a")));
+        assertThrows(ConflictException.class, () -> create.create(Caller.ANYONE, draft("a"), once("fp-a")));
         assertEquals(0, store.size());
 
         clock.advance(SETTINGS.abandonAfter().plusMillis(1));
-        assertInstanceOf(Answered.First.class, create.create(draft("a"), once("fp-a")));
+        assertInstanceOf(Answered.First.class, create.create(Caller.ANYONE, draft("a"), once("fp-a")));
         assertEquals(1, store.size());
     }
 
@@ -111,21 +112,21 @@ class SafeRetriesTest {
         ProductUseCases products = ProductUseCases.over(store, clock, retries);
         OnceOnly<java.util.List<Long>> bulk = new OnceOnly<>(key, "fp-bulk", ids -> new RecordedResponse(201, "{}", Map.of()));
 
-        assertThrows(ValidationException.class, () -> products.createProducts().createAll(java.util.List.of(), bulk));
+        assertThrows(ValidationException.class, () -> products.createProducts().createAll(Caller.ANYONE, java.util.List.of(), bulk));
         assertThrows(RuntimeException.class, () -> retries.once(bulk, repos -> {
             throw new IllegalStateException("the database refused it");
         }));
         assertEquals(0, store.keys.size(), "the failed request's claim was released");
 
-        assertInstanceOf(Answered.First.class, products.createProducts().createAll(java.util.List.of(draft("a")), bulk));
+        assertInstanceOf(Answered.First.class, products.createProducts().createAll(Caller.ANYONE, java.util.List.of(draft("a")), bulk));
     }
 
     @Test
     void keys_expire_after_the_ttl_and_are_purged() {
-        create.create(draft("a"), once("fp-a"));
+        create.create(Caller.ANYONE, draft("a"), once("fp-a"));
         clock.advance(SETTINGS.keepFor().plusSeconds(1));
 
-        assertInstanceOf(Answered.First.class, create.create(draft("b"), once("fp-b")), "an expired key is free again");
+        assertInstanceOf(Answered.First.class, create.create(Caller.ANYONE, draft("b"), once("fp-b")), "an expired key is free again");
         assertEquals(2, store.size());
         clock.advance(SETTINGS.keepFor().plusSeconds(1));
         assertEquals(1, retries.purgeExpired());

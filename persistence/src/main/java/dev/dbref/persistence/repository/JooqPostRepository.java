@@ -2,6 +2,7 @@ package dev.dbref.persistence.repository;
 
 import dev.dbref.db.jooq.tables.records.PostsRecord;
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
 import dev.dbref.domain.model.PostFilter;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static dev.dbref.db.jooq.Tables.POSTS;
+import static dev.dbref.db.jooq.Tables.USERS;
 
 /** {@link PostRepository} in type-safe jOOQ, on the connection of one unit of work. */
 final class JooqPostRepository implements PostRepository {
@@ -27,6 +29,12 @@ final class JooqPostRepository implements PostRepository {
 
     JooqPostRepository(DSLContext tx) {
         this.tx = tx;
+    }
+
+    @Override
+    public Optional<Owner> ownerOf(long id) {
+        return tx.select(USERS.OWNER_SUBJECT).from(POSTS).join(USERS).on(USERS.ID.eq(POSTS.USER_ID))
+                .where(POSTS.ID.eq(id)).fetchOptional().map(row -> Owners.fromColumn(row.value1()));
     }
 
     @Override

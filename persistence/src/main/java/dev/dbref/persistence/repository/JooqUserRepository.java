@@ -3,6 +3,7 @@ package dev.dbref.persistence.repository;
 import dev.dbref.persistence.connection.SqlErrors;
 import dev.dbref.db.jooq.tables.records.UsersRecord;
 import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.PageRequest;
 import dev.dbref.domain.model.User;
 import dev.dbref.domain.model.UserDraft;
@@ -44,8 +45,15 @@ final class JooqUserRepository implements UserRepository {
     }
 
     @Override
-    public User insert(UserDraft draft, Instant now) {
+    public Optional<Owner> ownerOf(long id) {
+        return tx.select(USERS.OWNER_SUBJECT).from(USERS).where(USERS.ID.eq(id)).fetchOptional()
+                .map(row -> Owners.fromColumn(row.value1()));
+    }
+
+    @Override
+    public User insert(UserDraft draft, Owner owner, Instant now) {
         return uniqueEmail(() -> tx.insertInto(USERS)
+                .set(USERS.OWNER_SUBJECT, Owners.toColumn(owner))
                 .set(USERS.EMAIL, draft.email())
                 .set(USERS.EMAIL_KEY, draft.emailKey())
                 .set(USERS.USERNAME, draft.username())

@@ -2,6 +2,7 @@ package dev.dbref.web.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.IdempotencyKey;
 import dev.dbref.domain.model.RecordedResponse;
 import dev.dbref.domain.usecase.Answered;
@@ -33,12 +34,12 @@ public final class SafeRetryHeaders {
     }
 
     /**
-     * The request's key, in the scope every caller shares while authentication is off.
+     * The request's key, in its caller's scope (one that every caller shares while authentication is off).
      *
      * @throws dev.dbref.domain.model.InvalidQueryException when it is empty, too long or not printable ASCII (400)
      */
-    public static Optional<IdempotencyKey> key(ServerRequest req) {
-        return req.headers().first(KEY).map(value -> new IdempotencyKey(IdempotencyKey.SHARED, value));
+    public static Optional<IdempotencyKey> key(ServerRequest req, Caller caller) {
+        return req.headers().first(KEY).map(value -> IdempotencyKey.of(caller, value));
     }
 
     /**

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
+import dev.dbref.domain.model.Caller;
+import dev.dbref.domain.model.Scope;
 import dev.dbref.domain.port.StoreUnavailableException;
+import dev.dbref.web.auth.Callers;
 
 /**
  * {@code /debug/connections}: pool and server connection figures for an operator holding the
@@ -41,9 +44,8 @@ public final class DebugRoutes {
     }
 
     private void connections(ServerRequest req, ServerResponse res) {
-        if (!authorized(req)) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-            throw new HttpProblem(Status.UNAUTHORIZED_401, "a valid admin token is required: Authorization: Bearer <token>");
+        if (!holdsAdminToken(req)) {
+            requireAdminScope(req, res);
         }
         ObjectNode body = Json.object();
         figures(body.putObject("pool"), database.pool());
@@ -68,7 +70,24 @@ public final class DebugRoutes {
                 .put("total", pool.total()).put("max", pool.max());
     }
 
-    private boolean authorized(ServerRequest req) {
+    /**
+     * Without the admin token: a verified caller with the {@code admin} scope may look, another
+     * verified caller gets 403, and anyone else 401.
+     */
+    private static void requireAdminScope(ServerRequest req, ServerResponse res) {
+        Optional<Caller> caller = Callers.find(req);
+        if (caller.orElse(Caller.ANYONE) instanceof Caller.Authenticated authenticated) {
+            if (authenticated.isAdmin()) {
+                return;
+            }
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\", scope=\"" + Scope.ADMIN + "\"");
+            throw new HttpProblem(Status.FORBIDDEN_403, "this needs the admin token or the scope " + Scope.ADMIN);
+        }
+        res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"dbref\"");
+        throw new HttpProblem(Status.UNAUTHORIZED_401, "a valid admin token is required: Authorization: Bearer <token>");
+    }
+
+    private boolean holdsAdminToken(ServerRequest req) {
         Optional<String> token = adminToken.get().filter(t -> !t.isBlank());
         if (token.isEmpty()) {
             return false;

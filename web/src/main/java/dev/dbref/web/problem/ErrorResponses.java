@@ -3,6 +3,7 @@ package dev.dbref.web.problem;
 import dev.dbref.web.http.HttpProblem;
 import dev.dbref.web.request.BodyDeadline;
 import dev.dbref.domain.model.ConflictException;
+import dev.dbref.domain.model.ForbiddenException;
 import dev.dbref.domain.model.IdempotencyKeyReusedException;
 import dev.dbref.domain.model.InvalidQueryException;
 import dev.dbref.domain.model.NotFoundException;
@@ -10,6 +11,7 @@ import dev.dbref.domain.model.StaleVersionException;
 import dev.dbref.domain.model.ValidationException;
 import dev.dbref.domain.port.StoreUnavailableException;
 import io.helidon.http.HttpException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -33,6 +35,12 @@ public final class ErrorResponses {
                         send(req, res, new Problem(Status.create(422), e.getMessage(), req.path().absolute().path(), e.errors())))
                 .error(InvalidQueryException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(NotFoundException.class, (req, res, e) -> send(req, res, Status.NOT_FOUND_404, e.getMessage()))
+                .error(ForbiddenException.class, (req, res, e) -> {
+                    // RFC 6750 §3.1: a missing scope is named; another caller's row is plainly forbidden.
+                    e.missingScope().ifPresent(scope -> res.header(HeaderNames.WWW_AUTHENTICATE,
+                            "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
+                    send(req, res, Status.FORBIDDEN_403, e.getMessage());
+                })
                 .error(ConflictException.class, (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))
                 .error(IdempotencyKeyReusedException.class, (req, res, e) ->
                         send(req, res, Status.create(422), e.getMessage()))

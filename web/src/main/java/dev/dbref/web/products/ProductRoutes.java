@@ -1,5 +1,6 @@
 package dev.dbref.web.products;
 
+import dev.dbref.web.auth.Callers;
 import dev.dbref.web.http.IfMatch;
 import dev.dbref.web.http.Json;
 import dev.dbref.web.http.PathIds;
@@ -62,17 +63,17 @@ public final class ProductRoutes {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req, Callers.of(req));
         ObjectNode body = RequestBodies.object(req);
         ProductDraft draft = ProductJson.draft(body);
         if (key.isPresent()) {
-            SafeRetryHeaders.send(res, products.createProduct().create(draft, new OnceOnly<>(key.get(),
+            SafeRetryHeaders.send(res, products.createProduct().create(Callers.of(req), draft, new OnceOnly<>(key.get(),
                     SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
                             ProductJson.toJson(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/products/" + created.id(),
                                     HeaderNames.ETAG.defaultCase(), Responses.etagOf(created.version()))))));
             return;
         }
-        Product created = products.createProduct().create(draft);
+        Product created = products.createProduct().create(Callers.of(req), draft);
         res.header(HeaderNames.LOCATION, "/products/" + created.id());
         sendOne(res, Status.CREATED_201, created);
     }
@@ -91,31 +92,31 @@ public final class ProductRoutes {
     private void replace(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         ProductDraft draft = ProductJson.draft(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.replaceProduct().replace(new ProductReplacement(id, draft, IfMatch.expectedVersion(req))));
+        sendOne(res, Status.OK_200, products.replaceProduct().replace(Callers.of(req), new ProductReplacement(id, draft, IfMatch.expectedVersion(req))));
     }
 
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "product");
         var patch = ProductJson.patch(RequestBodies.object(req));
-        sendOne(res, Status.OK_200, products.updateProduct().update(new ProductUpdate(id, patch, IfMatch.expectedVersion(req))));
+        sendOne(res, Status.OK_200, products.updateProduct().update(Callers.of(req), new ProductUpdate(id, patch, IfMatch.expectedVersion(req))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        products.deleteProduct().delete(new ProductDeletion(PathIds.id(req, "product"), IfMatch.expectedVersion(req)));
+        products.deleteProduct().delete(Callers.of(req), new ProductDeletion(PathIds.id(req, "product"), IfMatch.expectedVersion(req)));
         Responses.noContent(res);
     }
 
     private void createAll(ServerRequest req, ServerResponse res) {
-        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req, Callers.of(req));
         ArrayNode items = RequestBodies.array(req);
         List<ProductDraft> drafts = drafts(items);
         if (key.isPresent()) {
-            SafeRetryHeaders.send(res, products.createProducts().createAll(drafts, new OnceOnly<>(key.get(),
+            SafeRetryHeaders.send(res, products.createProducts().createAll(Callers.of(req), drafts, new OnceOnly<>(key.get(),
                     SafeRetryHeaders.fingerprint(req, items),
                     ids -> SafeRetryHeaders.answer(Status.CREATED_201, createdIds(ids), Map.of()))));
             return;
         }
-        Responses.json(res, Status.CREATED_201, createdIds(products.createProducts().createAll(drafts)));
+        Responses.json(res, Status.CREATED_201, createdIds(products.createProducts().createAll(Callers.of(req), drafts)));
     }
 
     private static ObjectNode createdIds(List<Long> ids) {
@@ -152,12 +153,12 @@ public final class ProductRoutes {
     private void updateAll(ServerRequest req, ServerResponse res) {
         var filter = ProductQueries.bulkFilter(req.query());
         var patch = ProductJson.patch(RequestBodies.object(req));
-        int updated = products.updateProducts().updateAll(filter, patch);
+        int updated = products.updateProducts().updateAll(Callers.of(req), filter, patch);
         Responses.json(res, Status.OK_200, Json.object().put("updated", updated));
     }
 
     private void deleteAll(ServerRequest req, ServerResponse res) {
-        int deleted = products.deleteProducts().deleteAll(ProductQueries.bulkFilter(req.query()));
+        int deleted = products.deleteProducts().deleteAll(Callers.of(req), ProductQueries.bulkFilter(req.query()));
         Responses.json(res, Status.OK_200, Json.object().put("deleted", deleted));
     }
 

@@ -1,5 +1,6 @@
 package dev.dbref.web.users;
 
+import dev.dbref.web.auth.Callers;
 import dev.dbref.web.http.Includes;
 import dev.dbref.web.http.PathIds;
 import dev.dbref.web.http.QueryParams;
@@ -67,11 +68,11 @@ public final class PostRoutes {
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "post");
         var patch = PostJson.patch(RequestBodies.object(req));
-        Responses.json(res, Status.OK_200, PostJson.post(posts.updatePost().update(new PostUpdate(id, patch))));
+        Responses.json(res, Status.OK_200, PostJson.post(posts.updatePost().update(Callers.of(req), new PostUpdate(id, patch))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        posts.deletePost().delete(PathIds.id(req, "post"));
+        posts.deletePost().delete(Callers.of(req), PathIds.id(req, "post"));
         Responses.noContent(res);
     }
 }

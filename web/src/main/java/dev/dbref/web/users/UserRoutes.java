@@ -1,5 +1,6 @@
 package dev.dbref.web.users;
 
+import dev.dbref.web.auth.Callers;
 import dev.dbref.web.http.Includes;
 import dev.dbref.web.http.PathIds;
 import dev.dbref.web.http.QueryParams;
@@ -61,16 +62,16 @@ public final class UserRoutes {
     }
 
     private void create(ServerRequest req, ServerResponse res) {
-        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req, Callers.of(req));
         ObjectNode body = RequestBodies.object(req);
         UserDraft draft = UserJson.userDraft(body);
         if (key.isPresent()) {
-            SafeRetryHeaders.send(res, users.createUser().create(draft, new OnceOnly<>(key.get(),
+            SafeRetryHeaders.send(res, users.createUser().create(Callers.of(req), draft, new OnceOnly<>(key.get(),
                     SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
                             UserJson.user(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/users/" + created.id())))));
             return;
         }
-        User created = users.createUser().create(draft);
+        User created = users.createUser().create(Callers.of(req), draft);
         res.header(HeaderNames.LOCATION, "/users/" + created.id());
         Responses.json(res, Status.CREATED_201, UserJson.user(created));
     }
@@ -99,26 +100,26 @@ public final class UserRoutes {
     private void update(ServerRequest req, ServerResponse res) {
         long id = PathIds.id(req, "user");
         var patch = UserJson.userPatch(RequestBodies.object(req));
-        Responses.json(res, Status.OK_200, UserJson.user(users.updateUser().update(new UserUpdate(id, patch))));
+        Responses.json(res, Status.OK_200, UserJson.user(users.updateUser().update(Callers.of(req), new UserUpdate(id, patch))));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        users.deleteUser().delete(PathIds.id(req, "user"));
+        users.deleteUser().delete(Callers.of(req), PathIds.id(req, "user"));
         Responses.noContent(res);
     }
 
     private void createPost(ServerRequest req, ServerResponse res) {
         long userId = PathIds.id(req, "user");
-        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req);
+        Optional<IdempotencyKey> key = SafeRetryHeaders.key(req, Callers.of(req));
         ObjectNode body = RequestBodies.object(req);
         NewPost command = new NewPost(userId, PostJson.draft(body));
         if (key.isPresent()) {
-            SafeRetryHeaders.send(res, posts.createPost().create(command, new OnceOnly<>(key.get(),
+            SafeRetryHeaders.send(res, posts.createPost().create(Callers.of(req), command, new OnceOnly<>(key.get(),
                     SafeRetryHeaders.fingerprint(req, body), created -> SafeRetryHeaders.answer(Status.CREATED_201,
                             PostJson.post(created), Map.of(HeaderNames.LOCATION.defaultCase(), "/posts/" + created.id())))));
             return;
         }
-        Post created = posts.createPost().create(command);
+        Post created = posts.createPost().create(Callers.of(req), command);
         res.header(HeaderNames.LOCATION, "/posts/" + created.id());
         Responses.json(res, Status.CREATED_201, PostJson.post(created));
     }

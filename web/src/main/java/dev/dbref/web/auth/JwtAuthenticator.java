@@ -1,0 +1,151 @@
+package dev.dbref.web.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.dbref.domain.model.Caller;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * OAuth 2 resource server: a JWT signed with RS256, ES256 or EdDSA by a key of the JWKS chosen by
+ * {@code kid}, with {@code iss} and {@code aud} as configured and {@code exp}/{@code nbf} checked with
+ * 60 s of leeway. Unsigned tokens and HMAC are refused: only these algorithms are accepted.
+ */
+public final class JwtAuthenticator implements Authenticator {
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
+    static final int LEEWAY_SECONDS = 60;
+    /** An unknown {@code kid} refetches the JWKS at most this often. */
+    static final Duration REFETCH_AT_MOST_EVERY = Duration.ofSeconds(30);
+    /** {@code users.owner_subject} holds this much. */
+    static final int MAX_SUBJECT_LENGTH = 255;
+    private static final String BEARER = "bearer ";
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public JwtAuthenticator(JwtSettings settings) {
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, source(settings.keys())));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
+                new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp"));
+        claims.setMaxClockSkew(LEEWAY_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    private static JWKSource<SecurityContext> source(JwksLocation keys) {
+        return switch (keys) {
+            case JwksLocation.File file -> {
+                try {
+                    yield new ImmutableJWKSet<>(JWKSet.load(file.path().toFile()));
+                } catch (IOException | ParseException e) {
+                    throw new IllegalArgumentException("AUTH_JWKS_FILE " + file.path() + " is not a readable JWK set");
+                }
+            }
+            case JwksLocation.Url url -> {
+                try {
+                    yield JWKSourceBuilder.<SecurityContext>create(url.uri().toURL())
+                            .rateLimited(REFETCH_AT_MOST_EVERY.toMillis())
+                            .retrying(false)
+                            // While the JWKS host is down, the keys fetched before keep verifying.
+                            .outageTolerant(true)
+                            .build();
+                } catch (MalformedURLException | IllegalArgumentException e) {
+                    throw new IllegalArgumentException("AUTH_JWKS_URL is not an http:// or https:// URL");
+                }
+            }
+        };
+    }
+
+    @Override
+    public Verdict verify(Optional<String> authorization) {
+        if (authorization.isEmpty()) {
+            return new Verdict.Missing();
+        }
+        String header = authorization.get().strip();
+        if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            return new Verdict.Refused("the Authorization header must be: Bearer <token>");
+        }
+        try {
+            return accepted(processor.process(header.substring(BEARER.length()).strip(), null));
+        } catch (RateLimitReachedException e) {
+            // The JWKS was fetched again moments ago and had no such kid: a refusal, not an outage.
+            return new Verdict.Refused("no key of this service's JWKS has the token's kid");
+        } catch (KeySourceException e) {
+            return new Verdict.Unavailable("the keys that verify tokens cannot be fetched now");
+        } catch (ParseException e) {
+            return new Verdict.Refused("the token is not a JWT");
+        } catch (BadJWTException e) {
+            return new Verdict.Refused(claimsReason(e.getMessage()));
+        } catch (BadJOSEException e) {
+            return new Verdict.Refused("the token's signature does not verify with a key of this service's JWKS,"
+                    + " or its algorithm is not one of RS256, ES256, EdDSA");
+        } catch (JOSEException e) {
+            return new Verdict.Refused("the token's signature could not be checked");
+        }
+    }
+
+    private static Verdict accepted(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            return new Verdict.Refused("the token's sub is longer than " + MAX_SUBJECT_LENGTH + " characters");
+        }
+        return new Verdict.Accepted(new Caller.Authenticated(subject, scopes(claims)));
+    }
+
+    /** {@code scope} (space-separated, RFC 8693) or {@code scp} (an array, or one string). */
+    static Set<String> scopes(JWTClaimsSet claims) {
+        Set<String> scopes = new HashSet<>();
+        Object scope = claims.getClaim("scope");
+        if (scope instanceof String text) {
+            scopes.addAll(List.of(text.strip().split("\\s+")));
+        }
+        Object scp = claims.getClaim("scp");
+        if (scp instanceof String text) {
+            scopes.addAll(List.of(text.strip().split("\\s+")));
+        } else if (scp instanceof List<?> list) {
+            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+        }
+        scopes.remove("");
+        return scopes;
+    }
+
+    /** nimbus's messages, in this API's words; none of them quotes the token. */
+    private static String claimsReason(String message) {
+        String m = String.valueOf(message);
+        if (m.contains("Expired")) {
+            return "the token has expired";
+        }
+        if (m.contains("before use time")) {
+            return "the token is not valid yet (nbf)";
+        }
+        if (m.contains("audience")) {
+            return "the token's aud does not name this service";
+        }
+        if (m.contains("iss")) {
+            return "the token's iss is not the configured issuer";
+        }
+        if (m.contains("missing required claims")) {
+            return "the token lacks sub or exp";
+        }
+        return "the token's claims are not acceptable";
+    }
+}
