@@ -3,7 +3,14 @@ package dev.dbref.web.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -11,7 +18,10 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -33,7 +43,6 @@ import java.util.Set;
  * 60 s of leeway. Unsigned tokens and HMAC are refused: only these algorithms are accepted.
  */
 public final class JwtAuthenticator implements Authenticator {
-    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256, JWSAlgorithm.EdDSA);
     static final int LEEWAY_SECONDS = 60;
     /** An unknown {@code kid} refetches the JWKS at most this often. */
     static final Duration REFETCH_AT_MOST_EVERY = Duration.ofSeconds(30);
@@ -41,14 +50,42 @@ public final class JwtAuthenticator implements Authenticator {
     static final int MAX_SUBJECT_LENGTH = 255;
     private static final String BEARER = "bearer ";
 
+    /** nimbus's key selector matches RSA and EC keys only: EdDSA tokens are verified by {@link #edDsa}. */
+    private static final Set<JWSAlgorithm> ED_DSA = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JWKSource<SecurityContext> keys;
+    private final DefaultJWTClaimsVerifier<SecurityContext> claims;
 
     public JwtAuthenticator(JwtSettings settings) {
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, source(settings.keys())));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
+        keys = source(settings.keys());
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+        claims = new DefaultJWTClaimsVerifier<>(settings.audience(),
                 new JWTClaimsSet.Builder().issuer(settings.issuer()).build(), Set.of("sub", "exp"));
         claims.setMaxClockSkew(LEEWAY_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    private JWTClaimsSet process(String token) throws ParseException, BadJOSEException, JOSEException {
+        JWT jwt = JWTParser.parse(token);
+        if (jwt instanceof SignedJWT signed && ED_DSA.contains(signed.getHeader().getAlgorithm())) {
+            return edDsa(signed);
+        }
+        return processor.process(jwt, null);
+    }
+
+    /** What the processor does for RSA and EC, for an Ed25519 key of the JWKS chosen by {@code kid}. */
+    private JWTClaimsSet edDsa(SignedJWT jwt) throws ParseException, BadJOSEException, JOSEException {
+        JWKMatcher matcher = new JWKMatcher.Builder().keyType(KeyType.OKP).curve(Curve.Ed25519)
+                .keyID(jwt.getHeader().getKeyID()).keyUses(KeyUse.SIGNATURE, null).build();
+        for (JWK key : keys.get(new JWKSelector(matcher), null)) {
+            if (jwt.verify(new Ed25519Verifier(key.toOctetKeyPair().toPublicJWK()))) {
+                JWTClaimsSet set = jwt.getJWTClaimsSet();
+                claims.verify(set, null);
+                return set;
+            }
+        }
+        throw new BadJOSEException("no Ed25519 key of the JWKS verifies the token");
     }
 
     private static JWKSource<SecurityContext> source(JwksLocation keys) {
@@ -85,7 +122,7 @@ public final class JwtAuthenticator implements Authenticator {
             return new Verdict.Refused("the Authorization header must be: Bearer <token>");
         }
         try {
-            return accepted(processor.process(header.substring(BEARER.length()).strip(), null));
+            return accepted(process(header.substring(BEARER.length()).strip()));
         } catch (RateLimitReachedException e) {
             // The JWKS was fetched again moments ago and had no such kid: a refusal, not an outage.
             return new Verdict.Refused("no key of this service's JWKS has the token's kid");
