@@ -136,7 +136,9 @@ class ArchitectureTest {
             dev.dbref.web.Api.class, dev.dbref.web.observe.DatabaseProbe.class, dev.dbref.web.observe.MetricsText.class,
             dev.dbref.web.request.BodyDeadline.class, dev.dbref.web.request.Consistency.class,
             dev.dbref.web.request.Draining.class, dev.dbref.web.request.RequestContext.class,
-            dev.dbref.web.request.RequestLine.class, dev.dbref.web.request.RequestMetrics.class};
+            dev.dbref.web.request.RequestLine.class, dev.dbref.web.request.RequestMetrics.class,
+            dev.dbref.web.auth.Authenticator.class, dev.dbref.web.auth.JwtAuthenticator.class,
+            dev.dbref.web.auth.JwtSettings.class, dev.dbref.web.auth.JwksLocation.class};
 
     static final ArchRule other_modules_use_only_the_persistence_surface = noClasses().that()
             .resideOutsideOfPackage(PERSISTENCE)

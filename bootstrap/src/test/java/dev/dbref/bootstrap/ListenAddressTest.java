@@ -2,6 +2,7 @@ package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Http;
 import dev.dbref.testkit.TestDatabase;
+import dev.dbref.testkit.TokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -57,7 +59,34 @@ class ListenAddressTest {
 
     @Test
     void an_unknown_auth_mode_is_refused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(Map.of("AUTH_MODE", "jwt")));
-        assertTrue(e.getMessage().startsWith("AUTH_MODE must be none"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load(Map.of("AUTH_MODE", "basic")));
+        assertTrue(e.getMessage().startsWith("AUTH_MODE must be none or jwt"), e.getMessage());
+    }
+
+    @Test
+    void jwt_needs_a_jwks_and_a_jwks_needs_its_issuer_and_audience() throws Exception {
+        IllegalArgumentException noKeys = assertThrows(IllegalArgumentException.class, () -> load(Map.of("AUTH_MODE", "jwt")));
+        assertTrue(noKeys.getMessage().startsWith("AUTH_MODE=jwt needs AUTH_JWKS_URL or AUTH_JWKS_FILE"), noKeys.getMessage());
+        Path jwks = TokenIssuer.create().jwksFile(java.nio.file.Files.createTempDirectory("dbref-jwks-"));
+        IllegalArgumentException noIssuer = assertThrows(IllegalArgumentException.class,
+                () -> load(Map.of("AUTH_JWKS_FILE", jwks.toString(), "AUTH_AUDIENCE", "api")));
+        assertEquals("AUTH_ISSUER and AUTH_AUDIENCE are required with AUTH_JWKS_URL or AUTH_JWKS_FILE", noIssuer.getMessage());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> load(Map.of(
+                "AUTH_JWKS_FILE", jwks.toString(), "AUTH_ISSUER", "i", "AUTH_AUDIENCE", "a", "AUTH_MODE", "none")));
+        assertTrue(both.getMessage().startsWith("AUTH_MODE=none contradicts"), both.getMessage());
+        IllegalArgumentException notHttp = assertThrows(IllegalArgumentException.class, () -> load(Map.of(
+                "AUTH_JWKS_URL", "file:///etc/passwd", "AUTH_ISSUER", "i", "AUTH_AUDIENCE", "a")));
+        assertEquals("AUTH_JWKS_URL must be an https:// or http:// URL", notHttp.getMessage());
+    }
+
+    @Test
+    void with_bearer_tokens_the_service_may_listen_on_every_address() throws Exception {
+        Path jwks = TokenIssuer.create().jwksFile(java.nio.file.Files.createTempDirectory("dbref-jwks-"));
+        try (Application app = TestServers.start(TestDatabase.SQLITE, Map.of("HOST", "0.0.0.0", "AUTH_JWKS_FILE", jwks.toString(),
+                "AUTH_ISSUER", TokenIssuer.ISSUER, "AUTH_AUDIENCE", TokenIssuer.AUDIENCE))) {
+            Http http = new Http(app.port());
+            assertEquals(200, http.get("/observe/health").status());
+            assertEquals(401, http.get("/products").status());
+        }
     }
 }

@@ -44,24 +44,35 @@ public final class TokenIssuer {
     /** Another RSA key that claims {@link #rsa}'s kid. */
     private final RSAKey impostor;
 
-    private TokenIssuer() {
+    private TokenIssuer(String generation) {
         try {
-            rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-            ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-            ed = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed-1").generate();
-            impostor = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+            rsa = new RSAKeyGenerator(2048).keyID(generation + "-rsa").generate();
+            ec = new ECKeyGenerator(Curve.P_256).keyID(generation + "-ec").generate();
+            ed = new OctetKeyPairGenerator(Curve.Ed25519).keyID(generation + "-ed").generate();
+            impostor = new RSAKeyGenerator(2048).keyID(generation + "-rsa").generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static TokenIssuer create() {
-        return new TokenIssuer();
+        return new TokenIssuer("k1");
+    }
+
+    /** An issuer whose keys are named after {@code generation}: the next keys of a rotation. */
+    public static TokenIssuer create(String generation) {
+        return new TokenIssuer(generation);
     }
 
     /** The public keys, as a JWKS document. */
     public String jwks() {
-        return new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK(), ed.toPublicJWK())).toString();
+        return jwks(List.of(this));
+    }
+
+    /** The public keys of several issuers in one JWKS: the document during a key rotation. */
+    public static String jwks(List<TokenIssuer> issuers) {
+        return new JWKSet(issuers.stream().<JWK>flatMap(i -> java.util.stream.Stream.of(
+                i.rsa.toPublicJWK(), i.ec.toPublicJWK(), i.ed.toPublicJWK())).toList()).toString();
     }
 
     /** {@link #jwks()} written to {@code dir}/jwks.json. */
