@@ -180,7 +180,8 @@ class PostgresLeastPrivilegeTest {
                 applied += done.get().applied();
             }
         }
-        assertEquals(4, applied, "one instance applied each of the four migrations");
+        int all = migrate(server.leastPrivileged(), true).applied();
+        assertEquals(all, applied, "one instance applied each of the " + all + " migrations");
         try (Connection c = asRuntimeRole(connections); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM idempotency_keys")) {
             assertTrue(rs.next());

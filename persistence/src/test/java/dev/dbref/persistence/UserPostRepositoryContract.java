@@ -8,6 +8,7 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.Change;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.PageRequest;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.model.Post;
 import dev.dbref.domain.model.PostDraft;
@@ -76,10 +77,12 @@ class UserPostRepositoryContract {
 
     @Test
     void a_user_and_its_posts_keep_the_owner_they_were_created_with() {
-        User owned = uow.write(r -> r.users().insert(new UserDraft("own@example.com", "owned", null),
-                new Owner.Subject("auth0|ada"), NOW));
+        // Bound to its owner: on PostgreSQL, row-level security refuses a row in someone else's name.
+        UnitOfWork ada = uow.actingFor(new Caller.Authenticated("auth0|ada", Set.of()));
+        User owned = ada.write(r -> r.users().insert(
+                new UserDraft("own@example.com", "owned", null), new Owner.Subject("auth0|ada"), NOW));
         User unowned = user("nobody@example.com");
-        Post post = post(owned.id(), "mine");
+        Post post = ada.write(r -> r.posts().insert(owned.id(), new PostDraft("mine", null), NOW));
 
         assertEquals(Optional.of(new Owner.Subject("auth0|ada")), uow.read(r -> r.users().ownerOf(owned.id())));
         assertEquals(Optional.of(Owner.NOBODY), uow.read(r -> r.users().ownerOf(unowned.id())));

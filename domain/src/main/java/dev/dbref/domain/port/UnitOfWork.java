@@ -1,5 +1,7 @@
 package dev.dbref.domain.port;
 
+import dev.dbref.domain.model.Caller;
+
 /**
  * The transaction boundary. Runs a piece of work against repositories that share one
  * transaction on one connection: commits when the work returns, rolls back when it throws
@@ -29,6 +31,15 @@ public interface UnitOfWork {
 
     /** Runs {@code work} in a read-write transaction. */
     <T> T write(Work<T> work);
+
+    /**
+     * This unit of work on behalf of {@code caller}. A store that enforces ownership itself
+     * (PostgreSQL's row-level security) binds the caller to each write's transaction, so that a
+     * defect in a use case cannot change another caller's rows; others ignore it.
+     */
+    default UnitOfWork actingFor(Caller caller) {
+        return this;
+    }
 
     @FunctionalInterface
     interface Work<T> {

@@ -22,12 +22,12 @@ public final class CreatePost {
 
     /** @throws NotFoundException when the user does not exist */
     public Post create(Caller caller, NewPost command) {
-        return unitOfWork.write(inserting(caller, command));
+        return unitOfWork.actingFor(caller).write(inserting(caller, command));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
     public Answered create(Caller caller, NewPost command, OnceOnly<Post> once) {
-        return retries.once(once, inserting(caller, command));
+        return retries.actingFor(caller).once(once, inserting(caller, command));
     }
 
     /** Only the user's owner may add its posts. */

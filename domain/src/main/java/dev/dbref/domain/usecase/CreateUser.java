@@ -26,13 +26,13 @@ public final class CreateUser {
     /** @throws ConflictException when the e-mail address is taken, in any letter case */
     public User create(Caller caller, UserDraft draft) {
         AccessRules.requireScope(caller, Scope.USERS_WRITE);
-        return unitOfWork.write(inserting(caller, draft));
+        return unitOfWork.actingFor(caller).write(inserting(caller, draft));
     }
 
     /** The same, at most once per key: a repeat gets the first answer. */
     public Answered create(Caller caller, UserDraft draft, OnceOnly<User> once) {
         AccessRules.requireScope(caller, Scope.USERS_WRITE);
-        return retries.once(once, inserting(caller, draft));
+        return retries.actingFor(caller).once(once, inserting(caller, draft));
     }
 
     /** The new user belongs to its creator. */

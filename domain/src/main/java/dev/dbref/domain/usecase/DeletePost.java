@@ -13,7 +13,7 @@ public final class DeletePost {
     }
 
     public void delete(Caller caller, long id) {
-        if (!unitOfWork.write(repos -> {
+        if (!unitOfWork.actingFor(caller).write(repos -> {
             Owners.requirePostOwner(repos, caller, id);
             return repos.posts().delete(id);
         })) {

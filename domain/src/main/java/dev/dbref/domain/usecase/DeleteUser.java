@@ -14,7 +14,7 @@ public final class DeleteUser {
 
     /** Its posts go with it. */
     public void delete(Caller caller, long id) {
-        if (!unitOfWork.write(repos -> {
+        if (!unitOfWork.actingFor(caller).write(repos -> {
             Owners.requireUserOwner(repos, caller, id);
             return repos.users().delete(id);
         })) {

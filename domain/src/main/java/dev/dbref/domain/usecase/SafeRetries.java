@@ -1,5 +1,6 @@
 package dev.dbref.domain.usecase;
 
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.model.ConflictException;
 import dev.dbref.domain.model.IdempotencyKeyReusedException;
 import dev.dbref.domain.model.IdempotencyRecord;
@@ -51,6 +52,11 @@ public final class SafeRetries {
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** The same, with every transaction bound to {@code caller} ({@link UnitOfWork#actingFor}). */
+    public SafeRetries actingFor(Caller caller) {
+        return new SafeRetries(unitOfWork.actingFor(caller), clock, settings);
     }
 
     /**

@@ -26,7 +26,7 @@ public final class UpdatePost {
                 return repos.posts().findById(id);
             }).orElseThrow(() -> new NotFoundException("post", id));
         }
-        return unitOfWork.write(repos -> {
+        return unitOfWork.actingFor(caller).write(repos -> {
             Owners.requirePostOwner(repos, caller, id);
             return repos.posts().update(id, command.patch(), Now.of(clock));
         }).orElseThrow(() -> new NotFoundException("post", id));

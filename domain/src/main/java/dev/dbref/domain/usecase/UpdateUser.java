@@ -26,7 +26,7 @@ public final class UpdateUser {
                 return repos.users().findById(id);
             }).orElseThrow(() -> new NotFoundException("user", id));
         }
-        return unitOfWork.write(repos -> {
+        return unitOfWork.actingFor(caller).write(repos -> {
             Owners.requireUserOwner(repos, caller, id);
             return repos.users().update(id, command.patch(), Now.of(clock));
         }).orElseThrow(() -> new NotFoundException("user", id));

@@ -2,6 +2,7 @@ package dev.dbref.persistence.routing;
 
 import dev.dbref.persistence.unitofwork.Access;
 import dev.dbref.persistence.unitofwork.ReadShape;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.port.UnitOfWork;
 
 import java.util.Optional;
@@ -50,5 +51,11 @@ public final class RoutingUnitOfWork implements UnitOfWork {
     @Override
     public <T> T write(Work<T> work) {
         return primary.write(work);
+    }
+
+    /** Writes only: reads are not bound, and a standby serves them as before. */
+    @Override
+    public UnitOfWork actingFor(Caller caller) {
+        return new RoutingUnitOfWork(primary.actingFor(caller), standbys, requests);
     }
 }

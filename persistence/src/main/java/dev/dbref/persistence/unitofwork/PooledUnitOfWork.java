@@ -2,6 +2,7 @@ package dev.dbref.persistence.unitofwork;
 
 import dev.dbref.persistence.connection.Dialect;
 import dev.dbref.persistence.connection.SqlErrors;
+import dev.dbref.domain.model.Caller;
 import dev.dbref.domain.port.UnitOfWork;
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
@@ -36,14 +37,27 @@ public final class PooledUnitOfWork implements UnitOfWork {
     private final RepositoryBinding repositories;
     private final WriteGate writeGate;
     private final AfterCommit afterCommit;
+    /** Whom writes are bound to on PostgreSQL ({@link CallerBinding}). */
+    private final Caller caller;
 
     public PooledUnitOfWork(PooledConnections connections, Dialect dialect, RepositoryBinding repositories,
                      WriteGate writeGate, AfterCommit afterCommit) {
+        this(connections, dialect, repositories, writeGate, afterCommit, Caller.ANYONE);
+    }
+
+    private PooledUnitOfWork(PooledConnections connections, Dialect dialect, RepositoryBinding repositories,
+                             WriteGate writeGate, AfterCommit afterCommit, Caller caller) {
         this.connections = connections;
         this.dialect = dialect;
         this.repositories = repositories;
         this.writeGate = writeGate;
         this.afterCommit = afterCommit;
+        this.caller = caller;
+    }
+
+    @Override
+    public UnitOfWork actingFor(Caller caller) {
+        return new PooledUnitOfWork(connections, dialect, repositories, writeGate, afterCommit, caller);
     }
 
     /** The three kinds of unit of work, as the use case declared it. */
@@ -98,6 +112,9 @@ public final class PooledUnitOfWork implements UnitOfWork {
         try (PooledConnections.Lease lease = connections.borrow(kind.access)) {
             Connection connection = lease.connection();
             boolean transaction = begin(connection, kind);
+            if (kind == Kind.WRITE && dialect == Dialect.POSTGRESQL) {
+                CallerBinding.bind(connection, caller);
+            }
             T result;
             try {
                 result = work.run(kind == Kind.WRITE ? repositories.forWrites(connection)
