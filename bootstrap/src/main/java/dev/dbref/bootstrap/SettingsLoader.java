@@ -9,10 +9,13 @@ import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.diagnostics.SqlEcho;
 import dev.dbref.web.Api;
+import dev.dbref.web.auth.Admission;
 import dev.dbref.web.auth.Authenticator;
+import dev.dbref.web.auth.ClientAddress;
 import dev.dbref.web.auth.JwksLocation;
 import dev.dbref.web.auth.JwtAuthenticator;
 import dev.dbref.web.auth.JwtSettings;
+import dev.dbref.web.auth.RateLimit;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
@@ -73,9 +76,16 @@ final class SettingsLoader {
                 new Settings.Shutdown(duration("SHUTDOWN_GRACE"), duration("SHUTDOWN_DRAIN")));
         Api.Options api = new Api.Options(new Api.DebugAccess(bool("DEBUG_ENDPOINTS"), adminToken::value),
                 new Api.Bodies(bodyBudget(), pool.timeout(), duration("REQUEST_BODY_TIMEOUT")),
-                bool("REQUEST_LOG"), text("CURSOR_SECRET"), callers);
+                bool("REQUEST_LOG"), text("CURSOR_SECRET"), new Admission(callers, rateLimit(),
+                        ClientAddress.trusting(text("TRUSTED_PROXIES"))));
         return new Settings(database, server, api, new Settings.Logging(echo, bool("DB_ECHO_POOL")),
                 positive("IDEMPOTENCY_TTL"));
+    }
+
+    /** {@code RATE_LIMIT}: empty or {@code off} means none. */
+    private Optional<RateLimit> rateLimit() {
+        String limit = text("RATE_LIMIT");
+        return limit.isEmpty() || limit.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(RateLimit.parse(limit));
     }
 
     /** Bearer tokens when a JWKS is named ({@code AUTH_JWKS_URL} or {@code AUTH_JWKS_FILE}), else off. */

@@ -138,7 +138,8 @@ class ArchitectureTest {
             dev.dbref.web.request.Draining.class, dev.dbref.web.request.RequestContext.class,
             dev.dbref.web.request.RequestLine.class, dev.dbref.web.request.RequestMetrics.class,
             dev.dbref.web.auth.Authenticator.class, dev.dbref.web.auth.JwtAuthenticator.class,
-            dev.dbref.web.auth.JwtSettings.class, dev.dbref.web.auth.JwksLocation.class};
+            dev.dbref.web.auth.JwtSettings.class, dev.dbref.web.auth.JwksLocation.class,
+            dev.dbref.web.auth.Admission.class, dev.dbref.web.auth.RateLimit.class, dev.dbref.web.auth.ClientAddress.class};
 
     static final ArchRule other_modules_use_only_the_persistence_surface = noClasses().that()
             .resideOutsideOfPackage(PERSISTENCE)

@@ -1,7 +1,6 @@
 package dev.dbref.web;
 
-import dev.dbref.web.auth.AuthenticationFilter;
-import dev.dbref.web.auth.Authenticator;
+import dev.dbref.web.auth.Admission;
 import dev.dbref.web.docs.OpenApiRoutes;
 import dev.dbref.web.http.RequestBodies;
 import dev.dbref.web.http.Route;
@@ -57,13 +56,12 @@ public final class Api {
      * @param bodies       how request bodies are admitted and read
      * @param requestLog   write one log line per request
      * @param cursorSecret signs list cursors; the same on every instance, so a cursor works on any of them
-     * @param callers      who calls: {@link Authenticator#OFF}, or bearer tokens
+     * @param admission    who is let in, and how often
      */
-    public record Options(DebugAccess debug, Bodies bodies, boolean requestLog, String cursorSecret, Authenticator callers) {
+    public record Options(DebugAccess debug, Bodies bodies, boolean requestLog, String cursorSecret, Admission admission) {
         @Override
         public String toString() {
-            return "Options[debug=" + debug.enabled() + ", requestLog=" + requestLog + ", bodies=" + bodies
-                    + ", authentication=" + (callers == Authenticator.OFF ? "off" : "bearer tokens") + "]";
+            return "Options[debug=" + debug.enabled() + ", requestLog=" + requestLog + ", bodies=" + bodies + ", " + admission + "]";
         }
     }
 
@@ -102,7 +100,7 @@ public final class Api {
         routing.addFilter(new RequestObserver(new RequestContext.BodyReading(deadline, options.bodies().timeout()), consistency,
                 telemetry.requests(), options.requestLog()));
         // Before the body budget and before any handler: a refused request costs neither memory nor a connection.
-        routing.addFilter(new AuthenticationFilter(options.callers()));
+        routing.addFilter(options.admission().filter());
         routing.addFilter(new BodyBudget(options.bodies().budgetBytes(), options.bodies().budgetWait()));
         List<Route> routes = new ArrayList<>();
         Paging paging = new Paging(new CursorCodec(options.cursorSecret().getBytes(StandardCharsets.UTF_8)));
