@@ -158,6 +158,20 @@ class BearerTokenApiTest {
     }
 
     @Test
+    void an_owner_cannot_be_assigned_through_the_body() {
+        String ada = issuer.token("ada", "users:write");
+        Http.Reply planted = http.postWith("/users", "{\"email\": \"m@example.com\", \"username\": \"mass\", "
+                + "\"owner_subject\": \"bob\"}", bearer(ada));
+        assertEquals(422, planted.status(), planted.toString());
+        long user = http.postWith("/users", "{\"email\": \"m@example.com\", \"username\": \"mass\"}", bearer(ada))
+                .json().get("id").asLong();
+        Http.Reply handover = http.patch("/users/" + user, "{\"owner_subject\": \"bob\"}", bearer(ada));
+        assertEquals(422, handover.status(), handover.toString());
+        assertEquals(403, http.delete("/users/" + user, bearer(issuer.token("bob", "users:write"))).status(),
+                "bob did not become the owner");
+    }
+
+    @Test
     void idempotency_keys_are_each_callers_own() {
         String key = "shared-key-" + System.nanoTime();
         Http.Reply ada = http.postWith("/products", "{\"name\": \"ada's\", \"price\": 1}",
