@@ -121,7 +121,7 @@ class OperationsContract extends ServerContract {
         assertEquals(401, http.get("/debug/connections").status());
         Http.Reply wrong = http.send("GET", "/debug/connections", null, null);
         assertEquals(401, wrong.status());
-        assertEquals("Bearer", wrong.header("WWW-Authenticate"));
+        assertEquals("Bearer realm=\"dbref\"", wrong.header("WWW-Authenticate"), "RFC 6750 §3.1: no error without a token");
 
         Http.Reply ok = new Http(app.port()).getWith("/debug/connections", "Authorization", "Bearer " + TOKEN);
         assertEquals(200, ok.status(), ok.toString());
