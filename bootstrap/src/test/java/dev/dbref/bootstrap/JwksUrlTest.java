@@ -79,6 +79,14 @@ class JwksUrlTest {
             assertEquals(201, rotated.status(), rotated.toString());
             assertEquals(2, host.fetches.get(), "an unknown kid fetched the JWKS again, once");
 
+            host.document.set(next.jwks());
+            try (Application fresh = serviceWith(host.url())) {
+                Http another = new Http(fresh.port());
+                assertEquals(201, create(another, next.token("ada", "products:write")).status());
+                Http.Reply retired = create(another, first.token("ada", "products:write"));
+                assertEquals(401, retired.status(), "a key removed from the JWKS verifies nothing once fetched: " + retired);
+            }
+
             host.close();
             assertEquals(201, create(http, next.token("ada", "products:write")).status(), "the cached keys still verify");
         }

@@ -37,10 +37,12 @@ public final class TlsPostgres {
     private final TestCertificates stranger;
     private final TestCertificates.KeyFiles client;
     private final Map<String, String> tlsConfig;
+    private final TestCertificates.KeyFiles serverFiles;
 
     private TlsPostgres(EmbeddedPostgres server, TestCertificates authority, TestCertificates stranger,
-                        TestCertificates.KeyFiles client, Map<String, String> tlsConfig) {
+                        TestCertificates.KeyFiles client, Map<String, String> tlsConfig, TestCertificates.KeyFiles serverFiles) {
         this.server = server;
+        this.serverFiles = serverFiles;
         this.tlsConfig = tlsConfig;
         this.authority = authority;
         this.stranger = stranger;
@@ -68,7 +70,7 @@ public final class TlsPostgres {
                     .setServerConfig("fsync", "off");
             tlsConfig.forEach(builder::setServerConfig);
             EmbeddedPostgres server = EmbeddedServers.stoppedOnExit(builder.start());
-            TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE), tlsConfig);
+            TlsPostgres tls = new TlsPostgres(server, authority, stranger, authority.client(CERTIFICATE_ROLE), tlsConfig, serverFiles);
             tls.requireClientCertificateOf(CERTIFICATE_ROLE);
             try (Connection c = tls.admin()) {
                 createProductionRoles(c);
@@ -195,6 +197,27 @@ public final class TlsPostgres {
     /** Where it listens: always {@code localhost}, the name its certificate carries. */
     public int port() {
         return server.getPort();
+    }
+
+    /** The server's certificate for {@code localhost} and its key: what a TLS-terminating pooler in front of it may present too. */
+    public TestCertificates.KeyFiles serverCertificate() {
+        return serverFiles;
+    }
+
+    /**
+     * {@link #leastPrivileged()} with the service's connection through {@code bouncer} instead:
+     * the runtime role over {@code verify-full} to PgBouncer, which verifies this server in turn;
+     * migrations directly, as the owner.
+     */
+    public Connections leastPrivilegedThrough(PgBouncer bouncer) {
+        Connections direct = leastPrivileged();
+        return new Connections(atPort(direct.url(), bouncer.port()).replace("?sslmode=", "?pgbouncer=true&sslmode="),
+                direct.readUrl(), direct.migrationUrl(), direct.runtimeRole());
+    }
+
+    /** The runtime role's name and password, for a pooler's auth_file. */
+    public static String[] runtimeCredentials() {
+        return new String[] {APP_ROLE, APP_PASSWORD};
     }
 
     /** The CA that signed the server's certificate: the right {@code sslrootcert}. */

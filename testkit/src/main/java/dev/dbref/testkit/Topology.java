@@ -21,12 +21,15 @@ public enum Topology {
             return Connections.direct(TestDatabase.POSTGRESQL.freshUrl());
         }
     },
-    /** PostgreSQL through a real PgBouncer in transaction mode; migrations connect directly, as they must. */
-    POSTGRES_VIA_PGBOUNCER("PostgreSQL through PgBouncer in transaction mode", TestDatabase.POSTGRESQL) {
+    /**
+     * PostgreSQL through a real PgBouncer in transaction mode, as production runs it: the runtime
+     * role over {@code verify-full} TLS to PgBouncer and SCRAM, PgBouncer verifying the server in
+     * turn; migrations connect directly as the owner, as they must ({@link PgBouncer#tlsInstance()}).
+     */
+    POSTGRES_VIA_PGBOUNCER("PostgreSQL through PgBouncer in transaction mode, TLS at both ends", TestDatabase.POSTGRESQL) {
         @Override
         public Connections fresh() {
-            String direct = TestDatabase.POSTGRESQL.freshUrl();
-            return Connections.direct(PgBouncer.instance().urlOf(direct, "?pgbouncer=true")).migratingThrough(direct);
+            return TlsPostgres.instance().leastPrivilegedThrough(PgBouncer.tlsInstance());
         }
     },
     /**

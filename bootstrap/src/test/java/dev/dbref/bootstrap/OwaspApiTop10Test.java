@@ -25,14 +25,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bearer tokens against the real server on each database, tried as an attacker would: no token,
- * forged, expired, not yet valid, another issuer or audience, {@code alg: none}, HMAC with the
- * public key, an unknown key; then scopes, someone else's user and its posts, and admin.
+ * The OWASP API Security Top 10 items that apply, walked against the real server with bearer
+ * tokens on, on each database: broken object-level authorization (someone else's user and
+ * posts), broken authentication (no token, forged, expired, not yet valid, another issuer or
+ * audience, {@code alg: none}, HMAC with the public key, an unknown key), broken function-level
+ * authorization (a missing scope, the debug endpoint), mass assignment ({@code owner_subject},
+ * {@code user_id}, {@code id}, {@code version} in a body) and unrestricted resource use (body
+ * size, the {@code limit} cap, the bulk cap; the rate limit is {@link RateLimitApiTest}'s).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class BearerTokenApiTest {
+class OwaspApiTop10Test {
     private static final String PRODUCT = "{\"name\": \"guarded\", \"price\": 1}";
 
     @Parameter
@@ -155,6 +159,40 @@ class BearerTokenApiTest {
         assertEquals(200, http.patch("/users/" + user, "{\"username\": \"ada2\"}", bearer(ada)).status());
         assertEquals(200, http.patch("/posts/" + post, "{\"title\": \"edited\"}", bearer(admin)).status());
         assertEquals(204, http.delete("/users/" + user, bearer(admin)).status());
+    }
+
+    @Test
+    void ids_versions_and_a_posts_user_cannot_be_assigned_through_the_body() {
+        String writer = issuer.token("writer", "products:write", "users:write");
+        Http.Reply withId = http.postWith("/products", "{\"id\": 99, \"name\": \"x\", \"price\": 1}", bearer(writer));
+        assertEquals(422, withId.status(), withId.toString());
+        assertEquals("id", withId.json().get("errors").get(0).get("field").asText());
+        long product = createProduct(writer).json().get("id").asLong();
+        Http.Reply withVersion = http.patch("/products/" + product, "{\"version\": 7}", bearer(writer));
+        assertEquals(422, withVersion.status(), withVersion.toString());
+        assertEquals("version", withVersion.json().get("errors").get(0).get("field").asText());
+
+        long user = http.postWith("/users", "{\"email\": \"w@example.com\", \"username\": \"writer\"}", bearer(writer))
+                .json().get("id").asLong();
+        Http.Reply moved = http.postWith("/users/" + user + "/posts", "{\"title\": \"t\", \"user_id\": " + (user + 1) + "}",
+                bearer(writer));
+        assertEquals(422, moved.status(), moved.toString());
+        assertEquals("user_id", moved.json().get("errors").get(0).get("field").asText());
+    }
+
+    @Test
+    void resource_use_is_capped_before_any_database_work() {
+        String writer = issuer.token("writer", "products:write");
+        Http.Reply tooLarge = http.postWith("/products", "{\"name\": \"" + "x".repeat(1_100_000) + "\", \"price\": 1}",
+                bearer(writer));
+        assertEquals(413, tooLarge.status());
+        Http.Reply tooMany = http.getWith("/products?limit=1001", bearer(writer));
+        assertEquals(400, tooMany.status(), tooMany.toString());
+        assertTrue(tooMany.json().get("detail").asText().contains("limit"), tooMany.toString());
+        String bulk = "[" + String.join(",", java.util.Collections.nCopies(1001, PRODUCT)) + "]";
+        Http.Reply tooBig = http.postWith("/products/bulk", bulk, bearer(writer));
+        assertEquals(422, tooBig.status(), tooBig.toString());
+        assertTrue(tooBig.json().get("errors").get(0).get("message").asText().contains("1 to 1000"), tooBig.toString());
     }
 
     @Test
