@@ -52,7 +52,7 @@ class IdempotencyContract {
     void start() {
         database = topology.fresh();
         app = start(Map.of());
-        http = Http.readingItsWrites(app.port());
+        http = TestServers.readingItsWrites(topology, app.port());
     }
 
     @AfterParameterizedClassInvocation
@@ -176,7 +176,7 @@ class IdempotencyContract {
         String key = key();
         Http.Reply first = http.postWith("/products", "{\"name\": \"across\", \"price\": 1}", "Idempotency-Key", key);
         try (Application other = start(Map.of())) {
-            Http.Reply again = new Http(other.port()).postWith("/products", "{\"name\": \"across\", \"price\": 1}",
+            Http.Reply again = TestServers.client(topology, other.port()).postWith("/products", "{\"name\": \"across\", \"price\": 1}",
                     "Idempotency-Key", key);
             assertEquals("true", again.header("Idempotent-Replayed"), again.toString());
             assertEquals(first.text(), again.text());
@@ -210,7 +210,7 @@ class IdempotencyContract {
     @Test
     void keys_expire_after_the_ttl() {
         try (Application shortLived = start(Map.of("IDEMPOTENCY_TTL", "1s"))) {
-            Http client = new Http(shortLived.port());
+            Http client = TestServers.client(topology, shortLived.port());
             String key = key();
             client.postWith("/products", "{\"name\": \"expiring\", \"price\": 1}", "Idempotency-Key", key);
             Eventually.await("the key expires", Duration.ofSeconds(10), () -> client.postWith("/products",

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ParameterizedClass
 // Not on the standby topology: exhausting the pool holds the primary's connections, and there the
 // reads that should then fail are served by the standby's own pool (PostgresReplicaApiTest covers it).
-@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "POSTGRES", "POSTGRES_VIA_PGBOUNCER", "POSTGRES_TLS_LEAST_PRIVILEGE"})
+@EnumSource(value = Topology.class, names = {"SQLITE_FILE", "SQLITE_FILE_WITH_TOKENS", "POSTGRES", "POSTGRES_VIA_PGBOUNCER",
+        "POSTGRES_TLS_LEAST_PRIVILEGE"})
 class OperationsContract extends ServerContract {
     private static final String TOKEN = "t0ken-for-tests";
 
@@ -37,6 +38,14 @@ class OperationsContract extends ServerContract {
     Map<String, String> settings() {
         return Map.of("DB_POOL_SIZE", "2", "DB_POOL_TIMEOUT", "700ms",
                 "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", TOKEN);
+    }
+
+    /** The contracts on a topology with bearer tokens do run behind authentication. */
+    @Test
+    void on_a_topology_with_tokens_a_request_without_one_is_refused() {
+        int expected = topology.bearerToken().isPresent() ? 401 : 200;
+        assertEquals(expected, new Http(app.port()).get("/products").status());
+        assertEquals(200, http.get("/products").status());
     }
 
     @Test
@@ -118,8 +127,9 @@ class OperationsContract extends ServerContract {
 
     @Test
     void debug_connections_needs_the_admin_token() {
-        assertEquals(401, http.get("/debug/connections").status());
-        Http.Reply wrong = http.send("GET", "/debug/connections", null, null);
+        Http anonymous = new Http(app.port());
+        assertEquals(401, anonymous.get("/debug/connections").status());
+        Http.Reply wrong = anonymous.send("GET", "/debug/connections", null, null);
         assertEquals(401, wrong.status());
         assertEquals("Bearer realm=\"dbref\"", wrong.header("WWW-Authenticate"), "RFC 6750 §3.1: no error without a token");
 
@@ -138,7 +148,7 @@ class OperationsContract extends ServerContract {
         assertNotNull(id);
         assertEquals(id, reply.json().get("request_id").asText());
 
-        Http.Reply given = new Http(app.port()).getWith("/products/abc", "X-Request-Id", "trace-42");
+        Http.Reply given = TestServers.client(topology, app.port()).getWith("/products/abc", "X-Request-Id", "trace-42");
         assertEquals("trace-42", given.header("X-Request-Id"));
     }
 

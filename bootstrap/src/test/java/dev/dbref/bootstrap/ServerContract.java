@@ -29,7 +29,7 @@ abstract class ServerContract {
     @BeforeParameterizedClassInvocation
     void start() {
         app = TestServers.start(topology, settings());
-        http = Http.readingItsWrites(app.port());
+        http = TestServers.readingItsWrites(topology, app.port());
     }
 
     @AfterParameterizedClassInvocation

@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import dev.dbref.testkit.Connections;
+import dev.dbref.testkit.Http;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.testkit.Topology;
 
@@ -25,9 +26,23 @@ final class TestServers {
         return start(database.fresh(), env);
     }
 
-    /** On a fresh database reached the way {@code topology} reaches it. */
+    /** On a fresh database reached the way {@code topology} reaches it, with the topology's settings (bearer tokens). */
     static Application start(Topology topology, Map<String, String> env) {
-        return start(topology.fresh(), env);
+        Map<String, String> all = new HashMap<>(topology.serviceSettings());
+        all.putAll(env);
+        return start(topology.fresh(), all);
+    }
+
+    /** A client of {@code port} as the topology's callers are: with its bearer token, where authentication is on. */
+    static Http client(Topology topology, int port) {
+        Http http = new Http(port);
+        return topology.bearerToken().map(http::authorizedBy).orElse(http);
+    }
+
+    /** {@link #client}, reading its writes ({@link Http#readingItsWrites}), as a contract's client must. */
+    static Http readingItsWrites(Topology topology, int port) {
+        Http http = Http.readingItsWrites(port);
+        return topology.bearerToken().map(http::authorizedBy).orElse(http);
     }
 
     static Application start(Connections connections, Map<String, String> env) {

@@ -19,17 +19,27 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
     private final String base;
     /** Empty: this client sends no token by itself. */
     private final Optional<AtomicReference<String>> lastWrite;
+    /** Sent as {@code Authorization: Bearer ...} with every request that names no Authorization itself. */
+    private final Optional<String> bearer;
 
     public Http(int port) {
-        this(port, Optional.empty());
+        this(port, Optional.empty(), Optional.empty());
     }
 
-    private Http(int port, Optional<AtomicReference<String>> lastWrite) {
+    private Http(int port, Optional<AtomicReference<String>> lastWrite, Optional<String> bearer) {
         this.base = "http://127.0.0.1:" + port;
         this.lastWrite = lastWrite;
+        this.bearer = bearer;
+        this.port = port;
+    }
+
+    /** This client, sending {@code token} with every request that carries no Authorization of its own. */
+    public Http authorizedBy(String token) {
+        return new Http(port, lastWrite, Optional.of(token));
     }
 
     /**
@@ -38,7 +48,7 @@ public final class Http {
      * an asynchronous standby a read without it may be stale; with it, a stale read is a routing bug.
      */
     public static Http readingItsWrites(int port) {
-        return new Http(port, Optional.of(new AtomicReference<>()));
+        return new Http(port, Optional.of(new AtomicReference<>()), Optional.empty());
     }
 
     public Reply get(String path) {
@@ -80,8 +90,13 @@ public final class Http {
 
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        boolean ownAuthorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!ownAuthorization) {
+            bearer.ifPresent(token -> b.header("Authorization", "Bearer " + token));
         }
         return b;
     }

@@ -1,5 +1,8 @@
 package dev.dbref.testkit;
 
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The topology matrix: every way the service reaches its database that the contract tests run
  * over. A contract names the topologies that apply to it ({@code @EnumSource(Topology.class)},
@@ -12,6 +15,23 @@ public enum Topology {
         @Override
         public Connections fresh() {
             return Connections.direct(TestDatabase.SQLITE.freshUrl());
+        }
+    },
+    /** The same with bearer tokens on, its clients calling as {@code admin} ({@link TestAuthentication}). */
+    SQLITE_FILE_WITH_TOKENS("SQLite file, bearer tokens on, as admin", TestDatabase.SQLITE) {
+        @Override
+        public Connections fresh() {
+            return Connections.direct(TestDatabase.SQLITE.freshUrl());
+        }
+
+        @Override
+        public Map<String, String> serviceSettings() {
+            return TestAuthentication.settings();
+        }
+
+        @Override
+        public Optional<String> bearerToken() {
+            return Optional.of(TestAuthentication.adminToken());
         }
     },
     /** PostgreSQL reached directly. */
@@ -45,12 +65,25 @@ public enum Topology {
     },
     /**
      * Production's connection: TLS with {@code sslmode=verify-full}, the service as a role that may
-     * only read and write rows, migrations as the owner ({@link TlsPostgres#leastPrivileged()}).
+     * only read and write rows, migrations as the owner ({@link TlsPostgres#leastPrivileged()});
+     * and production's front door: bearer tokens on, its clients calling as {@code admin}, so every
+     * write of a user or post is bound to that caller for row-level security.
      */
-    POSTGRES_TLS_LEAST_PRIVILEGE("PostgreSQL over verify-full TLS as the least-privileged role", TestDatabase.POSTGRESQL) {
+    POSTGRES_TLS_LEAST_PRIVILEGE("PostgreSQL over verify-full TLS as the least-privileged role, bearer tokens on, as admin",
+            TestDatabase.POSTGRESQL) {
         @Override
         public Connections fresh() {
             return TlsPostgres.instance().leastPrivileged();
+        }
+
+        @Override
+        public Map<String, String> serviceSettings() {
+            return TestAuthentication.settings();
+        }
+
+        @Override
+        public Optional<String> bearerToken() {
+            return Optional.of(TestAuthentication.adminToken());
         }
     };
 
@@ -64,6 +97,16 @@ public enum Topology {
 
     /** A new, empty database reached this way. */
     public abstract Connections fresh();
+
+    /** What the service is given beyond its database: bearer tokens, on the topologies that turn them on. */
+    public Map<String, String> serviceSettings() {
+        return Map.of();
+    }
+
+    /** The token this topology's clients send with every request; empty while authentication is off. */
+    public Optional<String> bearerToken() {
+        return Optional.empty();
+    }
 
     /** The kind of server behind this topology. */
     public TestDatabase database() {
