@@ -57,11 +57,13 @@ public final class Bench {
         int seconds = 10;
         int connections = 32;
         boolean peerOnly = false;
+        boolean authOnly = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--duration" -> seconds = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--peer-only" -> peerOnly = true;
+                case "--auth-only" -> authOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,6 +71,8 @@ public final class Bench {
         try {
             if (peerOnly) {
                 bench.sideBySideOnly();
+            } else if (authOnly) {
+                bench.authCostOnly();
             } else {
                 bench.run();
             }
@@ -145,6 +149,13 @@ public final class Bench {
                 "--peer-only needs the peer: set BENCH_PEER to its folder (../shared/peers/quarkus-panache)"));
         try (Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"))) {
             SideBySide.run(this, pg, folder).write(root.resolve("bench/results"));
+        }
+    }
+
+    /** {@code bench/run --auth-only}: what bearer tokens cost GET by id, alone (about two minutes). */
+    void authCostOnly() throws Exception {
+        try (Postgres pg = Postgres.start(System.getenv("BENCH_DATABASE_URL"))) {
+            AuthCost.run(this, pg).write(root.resolve("bench/results"));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dbref.web.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +56,22 @@ public final class JwtAuthenticator implements Authenticator {
     /** nimbus's key selector matches RSA and EC keys only: EdDSA tokens are verified by {@link #edDsa}. */
     private static final Set<JWSAlgorithm> ED_DSA = Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
+    /** How long a verified token is remembered at most: a key removed from the JWKS stops counting within this. */
+    static final Duration REMEMBER_AT_MOST = Duration.ofSeconds(60);
+    /** Verified tokens remembered at once; beyond it the least recent are dropped. */
+    static final long REMEMBERED_TOKENS = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    /**
+     * A client sends the same token with every request until it expires; checking its signature each
+     * time cost as much CPU as the rest of a GET. Only accepted tokens are remembered, each until its
+     * {@code exp} (with the leeway) or {@link #REMEMBER_AT_MOST}, whichever comes first.
+     */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED_TOKENS)
+            .expireAfterWrite(REMEMBER_AT_MOST).build();
+
+    private record Verified(Caller caller, Instant usableUntil) {
+    }
     private final JWKSource<SecurityContext> keys;
     private final DefaultJWTClaimsVerifier<SecurityContext> claims;
 
@@ -121,8 +139,18 @@ public final class JwtAuthenticator implements Authenticator {
         if (!header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             return new Verdict.Refused("the Authorization header must be: Bearer <token>");
         }
+        String token = header.substring(BEARER.length()).strip();
+        Verified known = verified.getIfPresent(token);
+        if (known != null && Instant.now().isBefore(known.usableUntil())) {
+            return new Verdict.Accepted(known.caller());
+        }
         try {
-            return accepted(process(header.substring(BEARER.length()).strip()));
+            JWTClaimsSet claims = process(token);
+            Verdict verdict = accepted(claims);
+            if (verdict instanceof Verdict.Accepted accepted) {
+                verified.put(token, new Verified(accepted.caller(), claims.getExpirationTime().toInstant().plusSeconds(LEEWAY_SECONDS)));
+            }
+            return verdict;
         } catch (RateLimitReachedException e) {
             // The JWKS was fetched again moments ago and had no such kid: a refusal, not an outage.
             return new Verdict.Refused("no key of this service's JWKS has the token's kid");
