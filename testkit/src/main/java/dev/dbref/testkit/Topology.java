@@ -18,20 +18,10 @@ public enum Topology {
         }
     },
     /** The same with bearer tokens on, its clients calling as {@code admin} ({@link TestAuthentication}). */
-    SQLITE_FILE_WITH_TOKENS("SQLite file, bearer tokens on, as admin", TestDatabase.SQLITE) {
+    SQLITE_FILE_WITH_TOKENS("SQLite file, bearer tokens on, as admin", TestDatabase.SQLITE, Callers.ADMIN_WITH_TOKENS) {
         @Override
         public Connections fresh() {
             return Connections.direct(TestDatabase.SQLITE.freshUrl());
-        }
-
-        @Override
-        public Map<String, String> serviceSettings() {
-            return TestAuthentication.settings();
-        }
-
-        @Override
-        public Optional<String> bearerToken() {
-            return Optional.of(TestAuthentication.adminToken());
         }
     },
     /** PostgreSQL reached directly. */
@@ -70,29 +60,33 @@ public enum Topology {
      * write of a user or post is bound to that caller for row-level security.
      */
     POSTGRES_TLS_LEAST_PRIVILEGE("PostgreSQL over verify-full TLS as the least-privileged role, bearer tokens on, as admin",
-            TestDatabase.POSTGRESQL) {
+            TestDatabase.POSTGRESQL, Callers.ADMIN_WITH_TOKENS) {
         @Override
         public Connections fresh() {
             return TlsPostgres.instance().leastPrivileged();
         }
-
-        @Override
-        public Map<String, String> serviceSettings() {
-            return TestAuthentication.settings();
-        }
-
-        @Override
-        public Optional<String> bearerToken() {
-            return Optional.of(TestAuthentication.adminToken());
-        }
     };
+
+    /** Who calls the service on a topology. */
+    private enum Callers {
+        /** Authentication off, as by default. */
+        ANYONE,
+        /** Bearer tokens on; every request carries an {@code admin} token ({@link TestAuthentication}). */
+        ADMIN_WITH_TOKENS
+    }
 
     private final String label;
     private final TestDatabase database;
+    private final Callers callers;
 
     Topology(String label, TestDatabase database) {
+        this(label, database, Callers.ANYONE);
+    }
+
+    Topology(String label, TestDatabase database, Callers callers) {
         this.label = label;
         this.database = database;
+        this.callers = callers;
     }
 
     /** A new, empty database reached this way. */
@@ -100,12 +94,12 @@ public enum Topology {
 
     /** What the service is given beyond its database: bearer tokens, on the topologies that turn them on. */
     public Map<String, String> serviceSettings() {
-        return Map.of();
+        return callers == Callers.ADMIN_WITH_TOKENS ? TestAuthentication.settings() : Map.of();
     }
 
     /** The token this topology's clients send with every request; empty while authentication is off. */
     public Optional<String> bearerToken() {
-        return Optional.empty();
+        return callers == Callers.ADMIN_WITH_TOKENS ? Optional.of(TestAuthentication.adminToken()) : Optional.empty();
     }
 
     /** The kind of server behind this topology. */
