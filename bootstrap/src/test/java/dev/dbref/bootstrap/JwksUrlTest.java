@@ -1,6 +1,7 @@
 package dev.dbref.bootstrap;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.Http;
 import dev.dbref.testkit.Ports;
 import dev.dbref.testkit.TestDatabase;
@@ -10,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -74,9 +78,29 @@ class JwksUrlTest {
             assertEquals(201, create(http, first.token("ada", "products:write")).status());
             assertEquals(1, host.fetches.get(), "the JWKS is cached");
 
+            // The rotation while requests run: clients with the old key keep being served throughout.
+            String old = first.token("ada", "products:write");
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Integer> statuses = new CopyOnWriteArrayList<>();
+            List<Thread> clients = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                clients.add(Thread.ofVirtual().start(() -> {
+                    while (running.get()) {
+                        statuses.add(http.getWith("/products?limit=1", "Authorization", "Bearer " + old).status());
+                    }
+                }));
+            }
+            Eventually.until("requests run", () -> statuses.size() > 20);
             host.document.set(TokenIssuer.jwks(List.of(first, next)));
             Http.Reply rotated = create(http, next.token("ada", "products:write"));
             assertEquals(201, rotated.status(), rotated.toString());
+            int before = statuses.size();
+            Eventually.until("more requests run after the rotation", () -> statuses.size() > before + 20);
+            running.set(false);
+            for (Thread client : clients) {
+                client.join();
+            }
+            assertTrue(statuses.stream().allMatch(s -> s == 200), "a request failed during the rotation: " + statuses);
             assertEquals(2, host.fetches.get(), "an unknown kid fetched the JWKS again, once");
 
             host.document.set(next.jwks());

@@ -121,6 +121,25 @@ class OwaspApiTop10Test {
     }
 
     @Test
+    void a_refused_request_borrows_no_connection() {
+        long before = acquisitions();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(401, http.get("/products/1").status());
+            assertEquals(401, createProduct(issuer.forged(TokenIssuer.claims("mallory", "admin").build())).status());
+        }
+        // 100 refusals; at most one borrow of the minute's housekeeping may fall in between.
+        assertTrue(acquisitions() - before <= 1, "refused requests borrowed connections: " + (acquisitions() - before));
+    }
+
+    /** HikariCP's count of connections handed out by the primary pool. */
+    private long acquisitions() {
+        String metrics = http.getWith("/observe/metrics", bearer(issuer.token("root", "admin"))).text();
+        return metrics.lines().filter(l -> l.startsWith("hikaricp_connections_acquire_seconds_count{pool=\"primary\"}"))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no acquire count in the metrics"));
+    }
+
+    @Test
     void expiry_is_checked_with_sixty_seconds_of_leeway() {
         String justExpired = issuer.rs256(TokenIssuer.claims("late", "products:write")
                 .expirationTime(Date.from(Instant.now().minusSeconds(20))).build());

@@ -10,18 +10,13 @@
 -- to its user's owner. Everyone may read.
 --
 -- FORCE: the owner of the tables (who migrates) is bound by the policies too. A superuser never is.
--- Each current_setting is wrapped in (SELECT ...): an initPlan evaluated once per statement, so the
--- planner keeps using the indexes. SQLite has no row-level security: there the domain's rule is
--- the only guard (V6 there is empty).
+-- "owner_subject IS NOT DISTINCT FROM the bound subject" says both halves of the rule at once: an
+-- owner equals the subject, and NULL (no owner) matches NULL (no caller bound). Each
+-- current_setting is wrapped in (SELECT ...): an initPlan evaluated once per statement, not per
+-- row, so the planner keeps using the indexes. SQLite has no row-level security: there the
+-- domain's rule is the only guard (V6 there is empty).
 
 /* [jooq ignore start] */
-CREATE FUNCTION app_may_change(owner VARCHAR) RETURNS BOOLEAN
-    LANGUAGE sql STABLE PARALLEL SAFE
-    RETURN CASE
-        WHEN owner IS NULL THEN NULLIF(current_setting('app.subject', true), '') IS NULL
-        ELSE owner = NULLIF(current_setting('app.subject', true), '')
-    END;
-
 ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE users FORCE ROW LEVEL SECURITY;
 ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
@@ -32,19 +27,25 @@ CREATE POLICY users_owner_inserts ON users FOR INSERT
     WITH CHECK ((SELECT current_setting('app.admin', true)) = 'true'
         OR owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), '')));
 CREATE POLICY users_owner_updates ON users FOR UPDATE
-    USING ((SELECT current_setting('app.admin', true)) = 'true' OR app_may_change(owner_subject))
-    WITH CHECK ((SELECT current_setting('app.admin', true)) = 'true' OR app_may_change(owner_subject));
+    USING ((SELECT current_setting('app.admin', true)) = 'true'
+        OR owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), '')))
+    WITH CHECK ((SELECT current_setting('app.admin', true)) = 'true'
+        OR owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), '')));
 CREATE POLICY users_owner_deletes ON users FOR DELETE
-    USING ((SELECT current_setting('app.admin', true)) = 'true' OR app_may_change(owner_subject));
+    USING ((SELECT current_setting('app.admin', true)) = 'true'
+        OR owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), '')));
 
 CREATE POLICY posts_read ON posts FOR SELECT USING (true);
 CREATE POLICY posts_owner_inserts ON posts FOR INSERT
     WITH CHECK ((SELECT current_setting('app.admin', true)) = 'true'
-        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id AND app_may_change(u.owner_subject)));
+        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id
+            AND u.owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), ''))));
 CREATE POLICY posts_owner_updates ON posts FOR UPDATE
     USING ((SELECT current_setting('app.admin', true)) = 'true'
-        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id AND app_may_change(u.owner_subject)));
+        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id
+            AND u.owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), ''))));
 CREATE POLICY posts_owner_deletes ON posts FOR DELETE
     USING ((SELECT current_setting('app.admin', true)) = 'true'
-        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id AND app_may_change(u.owner_subject)));
+        OR EXISTS (SELECT 1 FROM users u WHERE u.id = posts.user_id
+            AND u.owner_subject IS NOT DISTINCT FROM (SELECT NULLIF(current_setting('app.subject', true), ''))));
 /* [jooq ignore stop] */
