@@ -138,6 +138,29 @@ class PostgresRowLevelSecurityTest {
         }
     }
 
+    /** The policies' settings are initPlans, evaluated once: an update by id still seeks the primary key. */
+    @Test
+    void the_policies_leave_the_indexes_usable() throws Exception {
+        try (Database db = open(direct())) {
+            UnitOfWork uow = db.unitOfWork();
+            uow.actingFor(ADA).write(r -> {
+                for (int i = 0; i < 2000; i++) {
+                    r.users().insert(new UserDraft("many" + i + "@example.com", "many" + i, null), new Owner.Subject("ada"), NOW);
+                }
+                return null;
+            });
+            try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://" + PostgresServer.INSTANCE.hostPort()
+                    + "/" + database, ROLE, ""); Statement s = c.createStatement()) {
+                s.execute("ANALYZE users");
+            }
+            String plan = uow.actingFor(ADA).write(r -> String.join("\n", ((JooqRepositories) r).dsl()
+                    .fetch("EXPLAIN UPDATE users SET username = 'x' WHERE id = 1000").getValues(0, String.class)));
+            assertTrue(plan.contains("Index Scan using users_pk"), plan);
+            assertTrue(plan.contains("InitPlan"), "the settings are read once per statement:\n" + plan);
+            assertFalse(plan.contains("Seq Scan"), plan);
+        }
+    }
+
     private static String setting(Repositories r, String name) {
         String value = ((JooqRepositories) r).dsl().fetchValue(DSL.field("current_setting({0}, true)", String.class, DSL.val(name)));
         return value == null ? "" : value;
