@@ -150,6 +150,7 @@ class OwaspApiTop10Test {
     void a_write_without_its_scope_gets_403_naming_the_scope() {
         Http.Reply reply = createProduct(issuer.token("reader", "users:write"));
         assertEquals(403, reply.status(), reply.toString());
+        assertEquals("this needs the scope products:write", reply.json().get("detail").asText());
         assertEquals("Bearer error=\"insufficient_scope\", scope=\"products:write\"", reply.header("WWW-Authenticate"));
         Http.Reply user = http.postWith("/users", "{\"email\": \"s@example.com\", \"username\": \"scoped\"}",
                 bearer(issuer.token("reader", "products:write")));
@@ -167,11 +168,13 @@ class OwaspApiTop10Test {
                 .json().get("id").asLong();
         long post = http.postWith("/users/" + user + "/posts", "{\"title\": \"mine\"}", bearer(ada)).json().get("id").asLong();
 
-        assertEquals(403, http.patch("/users/" + user, "{\"username\": \"bob\"}", bearer(bob)).status());
-        assertEquals(403, http.delete("/users/" + user, bearer(bob)).status());
-        assertEquals(403, http.postWith("/users/" + user + "/posts", "{\"title\": \"theirs\"}", bearer(bob)).status());
-        assertEquals(403, http.patch("/posts/" + post, "{\"title\": \"taken\"}", bearer(bob)).status());
-        assertEquals(403, http.delete("/posts/" + post, bearer(bob)).status());
+        String usersOwn = "user " + user + " belongs to another caller";
+        String postsOwn = "post " + post + " belongs to another caller";
+        assertForbidden(http.patch("/users/" + user, "{\"username\": \"bob\"}", bearer(bob)), usersOwn);
+        assertForbidden(http.delete("/users/" + user, bearer(bob)), usersOwn);
+        assertForbidden(http.postWith("/users/" + user + "/posts", "{\"title\": \"theirs\"}", bearer(bob)), usersOwn);
+        assertForbidden(http.patch("/posts/" + post, "{\"title\": \"taken\"}", bearer(bob)), postsOwn);
+        assertForbidden(http.delete("/posts/" + post, bearer(bob)), postsOwn);
         assertEquals("mine", http.getWith("/posts/" + post, bearer(bob)).json().get("title").asText(), "anyone may read");
         assertEquals(404, http.delete("/users/" + (user + 1000), bearer(bob)).status(), "what does not exist is a 404");
 
@@ -248,6 +251,14 @@ class OwaspApiTop10Test {
         assertEquals(403, notAdmin.status(), notAdmin.toString());
         assertEquals(401, http.get("/debug/connections").status());
         assertEquals(401, http.getWith("/debug/connections", bearer("a-wrong-token")).status());
+    }
+
+    /** 403 problem+json that says why, and no scope header: ownership is no scope. */
+    private static void assertForbidden(Http.Reply reply, String detail) {
+        assertEquals(403, reply.status(), reply.toString());
+        assertEquals("application/problem+json", reply.contentType());
+        assertEquals(detail, reply.json().get("detail").asText());
+        assertEquals(null, reply.header("WWW-Authenticate"), reply.toString());
     }
 
     private long productCount() {
