@@ -30,10 +30,13 @@ class OpenApiTest {
         }
     }
 
-    /** What a client generator names its methods after and groups them by: every operation has both, and a summary. */
+    /**
+     * What a client generator names its methods after and groups them by: every operation has both,
+     * a summary and a description; and what authentication answers is declared where it can happen.
+     */
     @Test
     @SuppressWarnings("unchecked")
-    void every_operation_has_a_unique_operation_id_a_declared_tag_and_a_summary() {
+    void every_operation_has_a_unique_operation_id_a_declared_tag_a_summary_and_a_description() {
         try (Application app = TestServers.start(TestDatabase.SQLITE)) {
             Map<String, Object> document = new Yaml().load(new Http(app.port()).get("/openapi").text());
             Set<String> tags = new TreeSet<>();
@@ -58,10 +61,19 @@ class OpenApiTest {
                     java.util.List<String> own = (java.util.List<String>) operation.get("tags");
                     assertTrue(own != null && own.size() == 1 && tags.contains(own.getFirst()), where + ": tags " + own);
                     assertTrue(operation.get("summary") instanceof String summary && !summary.isBlank(), where + ": no summary");
+                    assertTrue(operation.get("description") instanceof String text && text.length() > 40, where + ": no description");
+                    Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                    boolean open = java.util.List.of().equals(operation.get("security"));
+                    assertEquals(!open, responses.containsKey("401"), where + ": 401 declared only where a token is needed");
+                    if (!open && !entry.getKey().equals("get") && !path.getKey().startsWith("/debug/")) {
+                        assertTrue(responses.containsKey("403"), where + ": a write may be forbidden");
+                    }
                 }
             }
             assertEquals(count, ids.size());
             assertTrue(count > 20, "too few operations: " + count);
+            Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+            assertEquals(Set.of("adminToken", "bearerJwt"), schemes.keySet());
         }
     }
 
