@@ -33,7 +33,7 @@ public final class CreatePost {
     /** Only the user's owner may add its posts. */
     private UnitOfWork.Work<Post> inserting(Caller caller, NewPost command) {
         return repos -> {
-            Owners.requireUserOwner(repos, caller, command.userId());
+            Owners.requireUserToAddTo(repos, caller, command.userId());
             return repos.posts().insert(command.userId(), command.draft(), Now.of(clock));
         };
     }

@@ -7,32 +7,38 @@ import dev.dbref.domain.model.Owner;
 import dev.dbref.domain.port.Repositories;
 
 /**
- * The ownership check of a use case, in its own unit of work, before it changes anything: a user
- * that does not exist is a 404 before it is anyone's 403.
+ * The ownership check of a use case, in its own unit of work, before it changes anything: a row
+ * that does not exist is a 404 before it is anyone's 403. While authentication is off
+ * ({@link Caller.Anyone}) there is nothing to check and no query is run: the use case's own
+ * statement tells a missing row.
  */
 final class Owners {
     private Owners() {
     }
 
-    /** @throws NotFoundException when there is no such user, whoever calls */
+    /** @throws NotFoundException when an authenticated caller names no such user */
     static void requireUserOwner(Repositories repos, Caller caller, long userId) {
         if (caller instanceof Caller.Anyone) {
-            requireUser(repos, userId);
             return;
         }
         Owner owner = repos.users().ownerOf(userId).orElseThrow(() -> new NotFoundException("user", userId));
         AccessRules.requireOwner(caller, owner, "user", userId);
     }
 
-    /** @throws NotFoundException when there is no such post, whoever calls */
+    /** @throws NotFoundException when an authenticated caller names no such post */
     static void requirePostOwner(Repositories repos, Caller caller, long postId) {
+        if (caller instanceof Caller.Anyone) {
+            return;
+        }
         Owner owner = repos.posts().ownerOf(postId).orElseThrow(() -> new NotFoundException("post", postId));
         AccessRules.requireOwner(caller, owner, "post", postId);
     }
 
-    private static void requireUser(Repositories repos, long userId) {
-        if (!repos.users().exists(userId)) {
+    /** A post's user exists and the caller may add to it: inserting one under no user would break its foreign key. */
+    static void requireUserToAddTo(Repositories repos, Caller caller, long userId) {
+        if (caller instanceof Caller.Anyone && !repos.users().exists(userId)) {
             throw new NotFoundException("user", userId);
         }
+        requireUserOwner(repos, caller, userId);
     }
 }
