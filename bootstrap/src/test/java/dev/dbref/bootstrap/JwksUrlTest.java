@@ -73,7 +73,7 @@ class JwksUrlTest {
         TokenIssuer first = TokenIssuer.create("g1");
         TokenIssuer next = TokenIssuer.create("g2");
         try (JwksHost host = new JwksHost(first.jwks()); Application app = serviceWith(host.url())) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             assertEquals(201, create(http, first.token("ada", "products:write")).status());
             assertEquals(201, create(http, first.token("ada", "products:write")).status());
             assertEquals(1, host.fetches.get(), "the JWKS is cached");
@@ -119,7 +119,7 @@ class JwksUrlTest {
     @Test
     void with_the_jwks_host_down_and_no_cached_key_the_answer_is_503() throws Exception {
         try (Application app = serviceWith("http://127.0.0.1:" + Ports.free() + "/jwks.json")) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             Http.Reply reply = create(http, TokenIssuer.create().token("ada", "products:write"));
             assertEquals(503, reply.status(), reply.toString());
             assertTrue(reply.header("Retry-After") != null);

@@ -54,7 +54,7 @@ class OwaspApiTop10Test {
         app = TestServers.start(database, Map.of("AUTH_JWKS_FILE", jwks.toString(),
                 "AUTH_ISSUER", TokenIssuer.ISSUER, "AUTH_AUDIENCE", TokenIssuer.AUDIENCE,
                 "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "the-admin-token"));
-        http = new Http(app.port());
+        http = new Http(app.port()).checkedAgainstItsDocument();
     }
 
     @AfterParameterizedClassInvocation

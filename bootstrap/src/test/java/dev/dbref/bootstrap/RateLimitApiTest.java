@@ -34,7 +34,7 @@ class RateLimitApiTest {
     @Test
     void the_burst_is_the_limit_then_429_with_retry_after_and_the_headers() {
         try (Application app = start(Map.of("RATE_LIMIT", "5/min"))) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             for (int remaining = 4; remaining >= 0; remaining--) {
                 Http.Reply ok = http.get("/products");
                 assertEquals(200, ok.status());
@@ -59,7 +59,7 @@ class RateLimitApiTest {
     @Test
     void x_forwarded_for_from_an_untrusted_peer_does_not_make_a_new_caller() {
         try (Application app = start(Map.of("RATE_LIMIT", "3/min"))) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             int limited = 0;
             for (int i = 0; i < 6; i++) {
                 if (http.getWith("/products", "X-Forwarded-For", "198.51.100." + i).status() == 429) {
@@ -69,7 +69,7 @@ class RateLimitApiTest {
             assertEquals(3, limited);
         }
         try (Application app = start(Map.of("RATE_LIMIT", "3/min", "TRUSTED_PROXIES", "127.0.0.0/8"))) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             for (int i = 0; i < 6; i++) {
                 assertEquals(200, http.getWith("/products", "X-Forwarded-For", "198.51.100." + i).status(),
                         "behind a trusted proxy each client has its own bucket");
@@ -80,7 +80,7 @@ class RateLimitApiTest {
     @Test
     void each_token_subject_has_its_own_bucket_and_refused_tokens_count_against_the_address() throws Exception {
         try (Application app = start(withTokens("3/min"))) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             String ada = "Bearer " + ISSUER.token("ada");
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, http.getWith("/products", "Authorization", ada).status());

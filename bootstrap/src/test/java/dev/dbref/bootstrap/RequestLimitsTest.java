@@ -51,7 +51,7 @@ class RequestLimitsTest {
         // The POST waits at the write gate for up to DB_POOL_TIMEOUT: long enough to be seen.
         try (Application app = TestServers.start(TestDatabase.SQLITE, Map.of("MAX_CONCURRENT_REQUESTS", "1",
                 "DB_POOL_TIMEOUT", "60s"))) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             CountDownLatch writing = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             // Hold SQLite's single writer so the first POST waits inside the server. Virtual threads:
@@ -97,7 +97,7 @@ class RequestLimitsTest {
         try (Application app = TestServers.start(TestDatabase.SQLITE,
                 Map.of("REQUEST_BODY_BUDGET_MB", "1", "DB_POOL_TIMEOUT", "1s"));
              Socket slow = new Socket("127.0.0.1", app.port())) {
-            Http http = new Http(app.port());
+            Http http = new Http(app.port()).checkedAgainstItsDocument();
             // A client that declares a 1 MiB body and sends it slowly holds the whole budget meanwhile.
             OutputStream out = declareOneMibBody(slow);
             // Until the server has admitted the slow body, a small one still passes.

@@ -33,15 +33,18 @@ final class TestServers {
         return start(topology.fresh(), all);
     }
 
-    /** A client of {@code port} as the topology's callers are: with its bearer token, where authentication is on. */
+    /**
+     * A client of {@code port} as the topology's callers are: with its bearer token, where
+     * authentication is on; every reply checked against the served {@code /openapi}.
+     */
     static Http client(Topology topology, int port) {
-        Http http = new Http(port);
+        Http http = new Http(port).checkedAgainstItsDocument();
         return topology.bearerToken().map(http::authorizedBy).orElse(http);
     }
 
     /** {@link #client}, reading its writes ({@link Http#readingItsWrites}), as a contract's client must. */
     static Http readingItsWrites(Topology topology, int port) {
-        Http http = Http.readingItsWrites(port);
+        Http http = Http.readingItsWrites(port).checkedAgainstItsDocument();
         return topology.bearerToken().map(http::authorizedBy).orElse(http);
     }
 

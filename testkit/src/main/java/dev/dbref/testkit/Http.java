@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,21 +26,38 @@ public final class Http {
     private final Optional<AtomicReference<String>> lastWrite;
     /** Sent as {@code Authorization: Bearer ...} with every request that names no Authorization itself. */
     private final Optional<String> bearer;
+    /** Present: every reply is checked against it, and one it does not describe fails the test. */
+    private final Optional<OpenApiDocument> document;
 
     public Http(int port) {
-        this(port, Optional.empty(), Optional.empty());
+        this(port, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private Http(int port, Optional<AtomicReference<String>> lastWrite, Optional<String> bearer) {
+    private Http(int port, Optional<AtomicReference<String>> lastWrite, Optional<String> bearer,
+                 Optional<OpenApiDocument> document) {
         this.base = "http://127.0.0.1:" + port;
         this.lastWrite = lastWrite;
         this.bearer = bearer;
+        this.document = document;
         this.port = port;
     }
 
     /** This client, sending {@code token} with every request that carries no Authorization of its own. */
     public Http authorizedBy(String token) {
-        return new Http(port, lastWrite, Optional.of(token));
+        return new Http(port, lastWrite, Optional.of(token), document);
+    }
+
+    /**
+     * This client, failing with an {@link AssertionError} on any reply that the service's own
+     * {@code /openapi} does not describe: an undeclared status, a missing required header, a body
+     * off its schema ({@link OpenApiDocument}).
+     */
+    public Http checkedAgainstItsDocument() {
+        Reply served = new Http(port).get("/openapi");
+        if (served.status() != 200) {
+            throw new AssertionError("GET /openapi: " + served);
+        }
+        return new Http(port, lastWrite, bearer, Optional.of(OpenApiDocument.of(served.text())));
     }
 
     /**
@@ -48,7 +66,7 @@ public final class Http {
      * an asynchronous standby a read without it may be stale; with it, a stale read is a routing bug.
      */
     public static Http readingItsWrites(int port) {
-        return new Http(port, Optional.of(new AtomicReference<>()), Optional.empty());
+        return new Http(port, Optional.of(new AtomicReference<>()), Optional.empty(), Optional.empty());
     }
 
     public Reply get(String path) {
@@ -114,12 +132,22 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             response.headers().firstValue("Consistency-Token").ifPresent(token -> lastWrite.ifPresent(t -> t.set(token)));
+            document.ifPresent(d -> judge(d, response));
             return new Reply(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void judge(OpenApiDocument document, HttpResponse<String> response) {
+        List<String> violations = document.violations(response.request().method(), response.uri().getRawPath(),
+                response.statusCode(), response.headers(), response.body());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the reply is not as /openapi describes it:\n  " + String.join("\n  ", violations)
+                    + "\nreply: " + response.statusCode() + " " + response.headers().map() + "\n" + response.body());
         }
     }
 

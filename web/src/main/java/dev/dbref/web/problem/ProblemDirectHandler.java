@@ -14,16 +14,22 @@ public final class ProblemDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
                                     ServerResponseHeaders responseHeaders, String message) {
-        String detail = defaultStatus.code() == 413
-                ? "the request body exceeds " + RequestBodies.MAX_BYTES + " bytes"
-                : "the request could not be parsed";
+        String detail = switch (defaultStatus.code()) {
+            case 413 -> "the request body exceeds " + RequestBodies.MAX_BYTES + " bytes";
+            // Helidon's max-concurrent-requests: the request was never routed.
+            case 503 -> "the server is serving as many requests as it may at once; try again shortly";
+            default -> "the request could not be parsed";
+        };
         byte[] body = Problem.of(defaultStatus, detail, request.path().isEmpty() ? null : request.path()).toJson();
-        return TransportResponse.builder()
+        TransportResponse.Builder response = TransportResponse.builder()
                 .status(defaultStatus)
                 .headers(responseHeaders)
                 .header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE.text())
                 .entity(body)
-                .keepAlive(false)
-                .build();
+                .keepAlive(false);
+        if (defaultStatus.code() == 503) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+        }
+        return response.build();
     }
 }
