@@ -1,9 +1,9 @@
 package dev.dbref.domain.model;
 
 /** The per-property rules of a post. */
-final class PostRules {
-    static final int TITLE_MAX = 200;
-    static final int BODY_MAX = 10_000;
+public final class PostRules {
+    public static final int TITLE_MAX = 200;
+    public static final int BODY_MAX = 10_000;
 
     private PostRules() {
     }

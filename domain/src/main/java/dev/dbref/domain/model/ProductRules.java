@@ -1,9 +1,9 @@
 package dev.dbref.domain.model;
 
 /** The per-property rules of a product, shared by create, replace and patch. */
-final class ProductRules {
-    static final int NAME_MAX = 100;
-    static final int DESCRIPTION_MAX = 500;
+public final class ProductRules {
+    public static final int NAME_MAX = 100;
+    public static final int DESCRIPTION_MAX = 500;
 
     private ProductRules() {
     }

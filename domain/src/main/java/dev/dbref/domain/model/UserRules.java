@@ -4,14 +4,14 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The per-property rules of a user, shared by create and patch. */
-final class UserRules {
-    static final int EMAIL_MAX = 254;
-    static final int FULL_NAME_MAX = 200;
+public final class UserRules {
+    public static final int EMAIL_MAX = 254;
+    public static final int FULL_NAME_MAX = 200;
     /** A practical address check: one @, a dot-atom local part, and a domain of DNS labels with a dot. */
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+");
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,50}");
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,50}");
 
     private UserRules() {
     }
