@@ -21,15 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The served {@code /openapi} through Spectral with {@code spectral:oas} and the OWASP API security
  * ruleset, as a team that receives the document runs it: 0 errors, 0 warnings, 0 hints. The
  * ruleset is the repository's {@code .spectral.yaml}, where each rule switched off says why; the
- * npm packages are pinned in {@code lint/package-lock.json} and installed by {@code bin/test}.
+ * npm packages are pinned in {@code node/package-lock.json} and installed by {@code bin/test}.
  */
 class OpenApiLintTest {
 
     @Test
     void the_served_document_passes_spectral_and_the_owasp_ruleset_without_a_finding() throws Exception {
         Path root = repositoryRoot();
-        Path spectral = root.resolve("lint/node_modules/.bin/spectral");
-        assertTrue(Files.isExecutable(spectral), spectral + " is missing: bin/test installs it (npm ci --prefix lint)");
+        Path spectral = root.resolve("node/node_modules/.bin/spectral");
+        assertTrue(Files.isExecutable(spectral), spectral + " is missing: bin/test installs it (npm ci --prefix node)");
         Path dir = Files.createDirectories(root.resolve("bootstrap/target/openapi-lint"));
         Path document = dir.resolve("openapi.yaml");
         Path findings = dir.resolve("findings.json");
