@@ -84,7 +84,7 @@ class SeekPlanTest {
     }
 
     /** As the owner: PostgreSQL lets only a table's owner analyze it, and the runtime role is not. */
-    private static void analyze(Connections connections, String sql) {
+    static void analyze(Connections connections, String sql) {
         try (Connection c = TestDatabase.connect(connections.urlForMigrations()); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {

@@ -17,9 +17,6 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +49,7 @@ class SkipPagePlanTest {
         try (DatabaseFixture db = DatabaseFixture.open(connections)) {
             Instant at = Instant.parse("2026-01-01T00:00:00Z");
             db.unitOfWork().write(r -> r.products().insertAll(drafts(5), at));
-            asOwner(connections, kind == TestDatabase.SQLITE ? "ANALYZE" : "ANALYZE products");
+            SeekPlanTest.analyze(connections, kind == TestDatabase.SQLITE ? "ANALYZE" : "ANALYZE products");
             db.unitOfWork().write(r -> r.products().insertAll(drafts(2000), at));
             JooqRepositories repositories = new JooqRepositories(DSL.using(db.database.pool(),
                     kind == TestDatabase.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES));
@@ -91,15 +88,6 @@ class SkipPagePlanTest {
 
     private static List<ProductDraft> drafts(int count) {
         return IntStream.range(0, count).mapToObj(i -> aProduct().named("p" + i).priced(i % 997 + ".00").build()).toList();
-    }
-
-    /** As the owner: PostgreSQL lets only a table's owner analyze it. */
-    private static void asOwner(Connections connections, String sql) {
-        try (Connection c = TestDatabase.connect(connections.urlForMigrations()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The plan as run; on PostgreSQL in one transaction whose settings leave the planner only the worst join. */
