@@ -69,6 +69,7 @@ class JwksUrlTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the JWKS host is closed inside its try on purpose: the cached keys must outlive it
     void a_key_added_to_the_jwks_is_fetched_when_a_token_names_it_and_cached_keys_outlive_the_host() throws Exception {
         TokenIssuer first = TokenIssuer.create("g1");
         TokenIssuer next = TokenIssuer.create("g2");

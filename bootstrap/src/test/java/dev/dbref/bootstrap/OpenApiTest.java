@@ -68,6 +68,15 @@ class OpenApiTest {
                     if (!open && !entry.getKey().equals("get") && !path.getKey().startsWith("/debug/")) {
                         assertTrue(responses.containsKey("403"), where + ": a write may be forbidden");
                     }
+                    assertTrue(responses.containsKey("500") && responses.containsKey("503"), where + ": a defect or an outage can happen anywhere");
+                    responses.forEach((status, response) -> {
+                        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) response).get("content");
+                        if (status.startsWith("2") && content != null) {
+                            content.forEach((type, media) -> assertTrue(type.startsWith("image/") || type.equals("application/json")
+                                    && path.getKey().startsWith("/docs/") || ((Map<String, Object>) media).containsKey("example"),
+                                    where + " " + status + " " + type + ": no example"));
+                        }
+                    });
                 }
             }
             assertEquals(count, ids.size());
