@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * The served OpenAPI document as a judge of responses: for a request to a documented operation,
- * the status must be declared, the declared required headers present, and the body must match
- * the declared schema of its media type (networknt's OpenAPI 3.0 dialect, so {@code nullable}
+ * the status must be declared, the declared required headers present, a declared header that is
+ * present must match its pattern, and the body must match the declared schema of its media type
+ * (networknt's OpenAPI 3.0 dialect, so {@code nullable}
  * counts). Requests to no documented operation (an unknown route, a wrong method) are not judged.
  */
 public final class OpenApiDocument {
@@ -75,8 +76,17 @@ public final class OpenApiDocument {
         }
         List<String> found = new ArrayList<>();
         for (String name : response.path("headers").propertyNames()) {
-            if (response.path("headers").path(name).path("required").asBoolean(false) && headers.firstValue(name).isEmpty()) {
-                found.add(where + ": required header " + name + " missing");
+            JsonNode header = resolve(response.path("headers").path(name));
+            Optional<String> value = headers.firstValue(name);
+            if (value.isEmpty()) {
+                if (header.path("required").asBoolean(false)) {
+                    found.add(where + ": required header " + name + " missing");
+                }
+                continue;
+            }
+            String pattern = header.path("schema").path("pattern").asString("");
+            if (!pattern.isEmpty() && !Pattern.compile(pattern).matcher(value.get()).find()) {
+                found.add(where + ": header " + name + ": '" + value.get() + "' does not match " + pattern);
             }
         }
         found.addAll(bodyViolations(where, pointer, response, headers, body));
@@ -99,6 +109,11 @@ public final class OpenApiDocument {
         Schema schema = compiled.computeIfAbsent(schemaPointer, p -> schemas.getSchema(SchemaLocation.of(ID + "#" + p)));
         List<Error> errors = schema.validate(body, InputFormat.JSON);
         return errors.stream().map(e -> where + ": body " + e.getInstanceLocation() + " " + e.getMessage()).toList();
+    }
+
+    /** {@code node}, or the document's node its {@code $ref} names. */
+    private JsonNode resolve(JsonNode node) {
+        return node.has("$ref") ? root.at(node.path("$ref").asString().substring(1)) : node;
     }
 
     private static String escape(String pointerToken) {
