@@ -49,8 +49,8 @@ public final class Http {
 
     /**
      * This client, failing with an {@link AssertionError} on any reply that the service's own
-     * {@code /openapi} does not describe: an undeclared status, a missing required header, a body
-     * off its schema ({@link OpenApiDocument}).
+     * {@code /openapi} does not describe: an undeclared status, a missing required header, a header
+     * off its pattern, a body off its schema ({@link OpenApiDocument}).
      */
     public Http checkedAgainstItsDocument() {
         Reply served = new Http(port).get("/openapi");
