@@ -63,6 +63,28 @@ class OperationsContract extends ServerContract {
         assertEquals("UP", live.json().get("status").asText());
     }
 
+    /** A load balancer and an orchestrator ask at once: both are told UP, neither a false DOWN. */
+    @Test
+    void probes_that_arrive_together_are_all_answered_up() throws Exception {
+        int probes = 12;
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < probes; i++) {
+                replies.add(threads.submit(() -> {
+                    go.await();
+                    return http.get("/observe/health");
+                }));
+            }
+            go.countDown();
+            for (Future<Http.Reply> reply : replies) {
+                Http.Reply ready = reply.get(10, TimeUnit.SECONDS);
+                assertEquals(200, ready.status(), ready.toString());
+            }
+        }
+        assertEquals(0, app.database().poolStats().active(), "every check returned its connection");
+    }
+
     @Test
     void metrics_use_the_names_the_common_dashboards_query() {
         http.post("/products", "{\"name\": \"m\", \"price\": 1}");

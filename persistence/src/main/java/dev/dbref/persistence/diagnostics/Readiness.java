@@ -25,8 +25,7 @@ public final class Readiness {
     private final Availability availability;
     private final Optional<SchemaCheck> schemaCheck;
     private final Duration poolTimeout;
-    private CompletableFuture<ServerInfo> runningCheck;
-    private long runningCheckSince;
+    private Optional<RunningCheck> running = Optional.empty();
 
     public Readiness(DataSource pool, Dialect dialect, Availability availability, Optional<SchemaCheck> schemaCheck,
               Duration poolTimeout) {
@@ -46,34 +45,20 @@ public final class Readiness {
      * the network does. The check runs on a thread of its own: when the server does not answer (a
      * black-holed network, a frozen server), the caller is told so at the deadline, and the check
      * itself ends by the driver's socket timeout and returns its connection. One check at a time,
-     * so that a dead network does not pile up checks and the connections they hold.
+     * so that a dead network does not pile up checks and the connections they hold: a probe that
+     * arrives while a check runs waits for that check's answer (a load balancer and an orchestrator
+     * asking together are both told the truth, not a false DOWN).
      *
      * @throws DatabaseUnreachableException with a one-line reason when the database does not answer
      */
     ServerInfo ready(Duration timeout) {
-        CompletableFuture<ServerInfo> check;
-        synchronized (this) {
-            if (runningCheck != null && !runningCheck.isDone()) {
-                throw new DatabaseUnreachableException("the database has not answered a readiness check for "
-                        + Duration.ofNanos(System.nanoTime() - runningCheckSince).toSeconds() + "s", null);
-            }
-            check = new CompletableFuture<>();
-            runningCheck = check;
-            runningCheckSince = System.nanoTime();
-        }
-        CompletableFuture<ServerInfo> started = check;
-        Thread.ofVirtual().name("dbref-readiness").start(() -> {
-            try {
-                started.complete(readyNow(timeout));
-            } catch (RuntimeException e) {
-                started.completeExceptionally(e);
-            }
-        });
+        RunningCheck check = checkInFlightOrNew(timeout);
         try {
-            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return check.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new DatabaseUnreachableException(availability.downReason()
-                    .orElse("the database did not answer within " + timeout.toMillis() + " ms"), e);
+                    .orElse("the database did not answer within "
+                            + Duration.ofNanos(System.nanoTime() - check.startedNanos()).toMillis() + " ms"), e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof DatabaseUnreachableException unreachable ? unreachable
                     : new DatabaseUnreachableException(ConnectionFailures.describe(e.getCause()), e.getCause());
@@ -81,6 +66,26 @@ public final class Readiness {
             Thread.currentThread().interrupt();
             throw new DatabaseUnreachableException("interrupted while checking the database", e);
         }
+    }
+
+    private synchronized RunningCheck checkInFlightOrNew(Duration timeout) {
+        if (running.isPresent() && !running.get().answer().isDone()) {
+            return running.get();
+        }
+        RunningCheck check = new RunningCheck(new CompletableFuture<>(), System.nanoTime());
+        running = Optional.of(check);
+        Thread.ofVirtual().name("dbref-readiness").start(() -> {
+            try {
+                check.answer().complete(readyNow(timeout));
+            } catch (RuntimeException e) {
+                check.answer().completeExceptionally(e);
+            }
+        });
+        return check;
+    }
+
+    /** The check on its way: what it will answer, and since when (nanoTime) it has been asking. */
+    private record RunningCheck(CompletableFuture<ServerInfo> answer, long startedNanos) {
     }
 
     private ServerInfo readyNow(Duration timeout) {
