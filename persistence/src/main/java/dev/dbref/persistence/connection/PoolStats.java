@@ -3,11 +3,16 @@ package dev.dbref.persistence.connection;
 /**
  * The pool's figures at one instant, as HikariCP counts them.
  *
- * @param pending        threads waiting for a connection
+ * @param pending        callers waiting for a connection (at the pool or at its borrow gate)
  * @param timeouts       waits for a connection that gave up since start (each one a 503)
  * @param acquired       connections handed out since start
  * @param acquireSeconds time callers spent waiting for those connections, summed
  */
 public record PoolStats(int active, int idle, int pending, int total, int max,
                         long timeouts, long acquired, double acquireSeconds) {
+
+    /** These figures with {@code callers} more waiting, outside HikariCP's count. */
+    public PoolStats waitingAlso(int callers) {
+        return new PoolStats(active, idle, pending + callers, total, max, timeouts, acquired, acquireSeconds);
+    }
 }

@@ -22,6 +22,9 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
     private final LongAdder timeouts = new LongAdder();
     private final LongAdder acquired = new LongAdder();
     private final LongAdder acquireNanos = new LongAdder();
+    /** The exported tracker of the pool this telemetry serves (one pool each), once HikariCP made it. */
+    private volatile IMetricsTracker exportedTracker = new IMetricsTracker() {
+    };
 
     public PoolTelemetry(MetricsTrackerFactory exported) {
         this.exported = exported;
@@ -30,6 +33,7 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
     @Override
     public IMetricsTracker create(String poolName, com.zaxxer.hikari.metrics.PoolStats poolStats) {
         IMetricsTracker next = exported.create(poolName, poolStats);
+        exportedTracker = next;
         return new IMetricsTracker() {
             @Override
             public void recordConnectionCreatedMillis(long millis) {
@@ -64,6 +68,15 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
     /** SQLite writers that gave up waiting at the write gate: to the caller, the same as a pool timeout. */
     public void recordWriteGateTimeout() {
         timeouts.increment();
+    }
+
+    /**
+     * A unit of work that gave up waiting for its turn before the pool (the borrow gate): to the
+     * caller and on dashboards ({@code hikaricp_connections_timeout_total}), a pool timeout.
+     */
+    public void recordBorrowTimeout() {
+        timeouts.increment();
+        exportedTracker.recordConnectionTimeout();
     }
 
     long timeouts() {

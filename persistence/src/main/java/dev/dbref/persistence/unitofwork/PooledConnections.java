@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Borrowing from one HikariCP pool: fails fast while its server is known to be down
@@ -15,11 +16,14 @@ public final class PooledConnections {
     private final HikariDataSource pool;
     private final Availability availability;
     private final PoolEcho echo;
+    private final BorrowGate gate;
 
-    public PooledConnections(HikariDataSource pool, Availability availability, PoolEcho echo) {
+    /** @param gateTimedOut counts a caller that gave up waiting for its turn ({@link BorrowGate}) */
+    public PooledConnections(HikariDataSource pool, Availability availability, PoolEcho echo, Runnable gateTimedOut) {
         this.pool = pool;
         this.availability = availability;
         this.echo = echo;
+        this.gate = new BorrowGate(pool.getMaximumPoolSize(), Duration.ofMillis(pool.getConnectionTimeout()), gateTimedOut);
     }
 
     /** A borrowed connection; closing the lease returns it, then logs the checkin. */
@@ -30,9 +34,16 @@ public final class PooledConnections {
         void close() throws SQLException;
     }
 
-    /** Waits at most the pool timeout. */
+    /** Waits at most the pool timeout for a turn, then for the connection. */
     Lease borrow(Access access) throws SQLException {
-        Connection connection = pool.getConnection();
+        gate.enter();
+        Connection connection;
+        try {
+            connection = pool.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            gate.leave();
+            throw e;
+        }
         echo.checkout(access);
         return new Lease() {
             @Override
@@ -45,10 +56,16 @@ public final class PooledConnections {
                 try {
                     connection.close();
                 } finally {
+                    gate.leave();
                     echo.checkin();
                 }
             }
         };
+    }
+
+    /** Units of work waiting for their turn to borrow, beside those HikariCP counts. */
+    public int waiting() {
+        return gate.waiting();
     }
 
     Availability availability() {
