@@ -4,6 +4,7 @@ import dev.dbref.testkit.Topology;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import dev.dbref.testkit.Eventually;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.repository.JooqRepositories;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,6 +151,42 @@ class UnitOfWorkContract {
         }
         assertEquals(0, count());
         assertEquals(0, db.database.poolStats().active());
+    }
+
+    /** The borrow gate: a full pool serves its waiters first come, first served, and counts them as waiting. */
+    @Test
+    void callers_of_a_full_pool_are_served_in_the_order_they_came() throws Exception {
+        try (DatabaseFixture small = DatabaseFixture.on(topology, PoolSettings.DEFAULTS.withMaxSize(1)
+                .withTimeout(Duration.ofSeconds(20)))) {
+            UnitOfWork uow = small.unitOfWork();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Integer> served = new CopyOnWriteArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<?> holder = threads.submit(() -> uow.read(repos -> {
+                    holding.countDown();
+                    await(release);
+                    return null;
+                }));
+                assertTrue(holding.await(10, TimeUnit.SECONDS));
+                List<Future<?>> waiters = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 5; i++) {
+                        int caller = i;
+                        waiters.add(threads.submit(() -> uow.read(repos -> served.add(caller))));
+                        Eventually.until("caller " + caller + " waits", () -> small.database.poolStats().pending() == caller + 1);
+                    }
+                } finally {
+                    release.countDown();
+                }
+                holder.get(10, TimeUnit.SECONDS);
+                for (Future<?> waiter : waiters) {
+                    waiter.get(10, TimeUnit.SECONDS);
+                }
+            }
+            assertEquals(List.of(0, 1, 2, 3, 4), served);
+            assertEquals(0, small.database.poolStats().pending());
+        }
     }
 
     @Test
