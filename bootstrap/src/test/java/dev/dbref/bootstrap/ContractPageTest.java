@@ -1,11 +1,8 @@
 package dev.dbref.bootstrap;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,11 +141,9 @@ class ContractPageTest {
 
     private static Map<String, Object> document;
 
-    private static synchronized Map<String, Object> document() throws IOException {
+    private static synchronized Map<String, Object> document() {
         if (document == null) {
-            try (InputStream in = ContractPageTest.class.getResourceAsStream("/dev/dbref/web/openapi.yaml")) {
-                document = new Yaml().load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            document = ServedOpenApi.yaml();
         }
         return document;
     }

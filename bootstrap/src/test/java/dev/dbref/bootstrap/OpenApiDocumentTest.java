@@ -3,10 +3,7 @@ package dev.dbref.bootstrap;
 import dev.dbref.testkit.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +21,7 @@ class OpenApiDocumentTest {
             "ETag", List.of("\"1\""), "Server-Timing", List.of("db;dur=0.10;desc=\"1 query\", app;dur=0.50"),
             "X-Request-Id", List.of("abc123"));
 
-    private final OpenApiDocument document = OpenApiDocument.of(served());
+    private final OpenApiDocument document = OpenApiDocument.of(ServedOpenApi.text());
 
     @Test
     void a_reply_as_documented_passes() {
@@ -70,13 +67,5 @@ class OpenApiDocumentTest {
 
     private static HttpHeaders headers(Map<String, List<String>> values) {
         return HttpHeaders.of(values, (name, value) -> true);
-    }
-
-    private static String served() {
-        try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/dev/dbref/web/openapi.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -9,7 +9,6 @@ import dev.dbref.domain.model.UserRules;
 import dev.dbref.domain.usecase.CreateProducts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -25,11 +24,8 @@ class OpenApiLimitsTest {
     private static Map<String, Object> document;
 
     @BeforeAll
-    static void load() throws java.io.IOException {
-        // The served document is this resource, byte for byte (OpenApiRoutes).
-        try (java.io.InputStream in = OpenApiLimitsTest.class.getResourceAsStream("/dev/dbref/web/openapi.yaml")) {
-            document = new Yaml().load(in);
-        }
+    static void load() {
+        document = ServedOpenApi.yaml();
     }
 
     @Test

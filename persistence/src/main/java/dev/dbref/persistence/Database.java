@@ -58,7 +58,6 @@ public final class Database implements AutoCloseable {
     private final DatabaseUrl url;
     private final HikariDataSource pool;
     private final PoolTelemetry telemetry;
-    private final PooledConnections primaryConnections;
     private final StatementObserver statements;
     private final UnitOfWork unitOfWork;
     private final Availability availability;
@@ -111,8 +110,7 @@ public final class Database implements AutoCloseable {
         ReadYourWrites readYourWrites = replicas.isPresent()
                 ? ReadYourWrites.overStandbys(options.requests())
                 : ReadYourWrites.withoutStandbys(options.requests());
-        this.primaryConnections = new PooledConnections(pool, availability, echo, telemetry::recordBorrowTimeout);
-        UnitOfWork onPrimary = new PooledUnitOfWork(primaryConnections, url.dialect(),
+        UnitOfWork onPrimary = new PooledUnitOfWork(new PooledConnections(pool, availability, echo, telemetry), url.dialect(),
                 repositories, gate, readYourWrites);
         this.unitOfWork = replicas
                 .<UnitOfWork>map(r -> new RoutingUnitOfWork(onPrimary, new StandbyReads(r, repositories, echo),
@@ -238,7 +236,7 @@ public final class Database implements AutoCloseable {
     }
 
     public PoolStats poolStats() {
-        return PoolTelemetry.statsOf(pool, telemetry).waitingAlso(primaryConnections.waiting());
+        return PoolTelemetry.statsOf(pool, telemetry);
     }
 
 

@@ -1,6 +1,7 @@
 package dev.dbref.persistence;
 
 import dev.dbref.testkit.Connections;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.testkit.Topology;
 import dev.dbref.persistence.connection.DatabaseUrl;
@@ -53,14 +54,23 @@ final class DatabaseFixture implements AutoCloseable {
         return open(connections, PoolSettings.DEFAULTS.withTimeout(Duration.ofSeconds(10)), StatementListener.NONE);
     }
 
+    /** As {@link #on(Topology, PoolSettings)}, its pools' figures exported to {@code metrics} as the service exports them. */
+    static DatabaseFixture on(Topology topology, PoolSettings settings, MeterRegistry metrics) {
+        return open(topology.fresh(), settings, new Database.Observation(StatementListener.NONE, SqlEcho.DEFAULTS, false,
+                Optional.of(metrics)));
+    }
+
     /** A fresh database reached through {@code connections}, which the test keeps to look behind the pool. */
     static DatabaseFixture open(Connections connections, PoolSettings settings, StatementListener listener) {
+        return open(connections, settings, new Database.Observation(listener, SqlEcho.DEFAULTS, false, Optional.empty()));
+    }
+
+    private static DatabaseFixture open(Connections connections, PoolSettings settings, Database.Observation observation) {
         DatabaseUrl url = DatabaseUrl.parse(connections.url());
         MigrationSettings owner = MigrationSettings.at(DatabaseUrl.parse(connections.urlForMigrations()));
         MigrationSettings migration = connections.runtimeRole().map(role -> owner.grantingTo(new RuntimeRole(role))).orElse(owner);
         Database database = Database.open(url, settings,
-                Database.Options.DEFAULTS.migratingFirst(migration)
-                        .observedBy(new Database.Observation(listener, SqlEcho.DEFAULTS, false, Optional.empty())));
+                Database.Options.DEFAULTS.migratingFirst(migration).observedBy(observation));
         return new DatabaseFixture(database);
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import dev.dbref.testkit.Eventually;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.persistence.repository.JooqRepositories;
@@ -153,11 +154,15 @@ class UnitOfWorkContract {
         assertEquals(0, db.database.poolStats().active());
     }
 
-    /** The borrow gate: a full pool serves its waiters first come, first served, and counts them as waiting. */
+    /**
+     * The borrow gate: a full pool serves its waiters first come, first served, and counts them as
+     * waiting, in its figures and in the exported {@code hikaricp_connections_pending} alike.
+     */
     @Test
     void callers_of_a_full_pool_are_served_in_the_order_they_came() throws Exception {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (DatabaseFixture small = DatabaseFixture.on(topology, PoolSettings.DEFAULTS.withMaxSize(1)
-                .withTimeout(Duration.ofSeconds(20)))) {
+                .withTimeout(Duration.ofSeconds(20)), metrics)) {
             UnitOfWork uow = small.unitOfWork();
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
@@ -174,7 +179,8 @@ class UnitOfWorkContract {
                     for (int i = 0; i < 5; i++) {
                         int caller = i;
                         waiters.add(threads.submit(() -> uow.read(repos -> served.add(caller))));
-                        Eventually.until("caller " + caller + " waits", () -> small.database.poolStats().pending() == caller + 1);
+                        Eventually.until("caller " + caller + " waits", () -> small.database.poolStats().pending() == caller + 1
+                                && metrics.get("hikaricp.connections.pending").gauge().value() == caller + 1);
                     }
                 } finally {
                     release.countDown();

@@ -10,9 +10,4 @@ package dev.dbref.persistence.connection;
  */
 public record PoolStats(int active, int idle, int pending, int total, int max,
                         long timeouts, long acquired, double acquireSeconds) {
-
-    /** These figures with {@code callers} more waiting, outside HikariCP's count. */
-    public PoolStats waitingAlso(int callers) {
-        return new PoolStats(active, idle, pending + callers, total, max, timeouts, acquired, acquireSeconds);
-    }
 }

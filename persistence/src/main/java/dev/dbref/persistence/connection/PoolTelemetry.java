@@ -6,12 +6,14 @@ import com.zaxxer.hikari.metrics.IMetricsTracker;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * What HikariCP reports about its own work (it calls us; we count nothing it already counts):
  * connections handed out, how long callers waited for them, and waits that timed out. Everything
  * is also passed on to the tracker the composition root gives (HikariCP's Micrometer tracker, so
- * dashboards find the {@code hikaricp_*} names), which this adapter does not need to know.
+ * dashboards find the {@code hikaricp_*} names), which this adapter does not need to know. Callers
+ * waiting at the pool's borrow gate count as waiting for a connection, in both.
  */
 public final class PoolTelemetry implements MetricsTrackerFactory {
     /** Exports nothing: HikariCP's tracker with its default, empty methods. */
@@ -25,6 +27,8 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
     /** The exported tracker of the pool this telemetry serves (one pool each), once HikariCP made it. */
     private volatile IMetricsTracker exportedTracker = new IMetricsTracker() {
     };
+    /** Callers waiting for their turn before HikariCP (the borrow gate), whom it does not count. */
+    private volatile IntSupplier waitingBeforePool = () -> 0;
 
     public PoolTelemetry(MetricsTrackerFactory exported) {
         this.exported = exported;
@@ -32,7 +36,17 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
 
     @Override
     public IMetricsTracker create(String poolName, com.zaxxer.hikari.metrics.PoolStats poolStats) {
-        IMetricsTracker next = exported.create(poolName, poolStats);
+        IMetricsTracker next = exported.create(poolName, new com.zaxxer.hikari.metrics.PoolStats(0) {
+            @Override
+            protected void update() {
+                totalConnections = poolStats.getTotalConnections();
+                idleConnections = poolStats.getIdleConnections();
+                activeConnections = poolStats.getActiveConnections();
+                pendingThreads = poolStats.getPendingThreads() + waitingBeforePool.getAsInt();
+                maxConnections = poolStats.getMaxConnections();
+                minConnections = poolStats.getMinConnections();
+            }
+        });
         exportedTracker = next;
         return new IMetricsTracker() {
             @Override
@@ -79,6 +93,11 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
         exportedTracker.recordConnectionTimeout();
     }
 
+    /** Counts {@code waiting} callers as waiting for a connection of this pool. */
+    public void countAlsoWaiting(IntSupplier waiting) {
+        waitingBeforePool = waiting;
+    }
+
     long timeouts() {
         return timeouts.sum();
     }
@@ -99,7 +118,8 @@ public final class PoolTelemetry implements MetricsTrackerFactory {
         if (mx == null) {
             return new PoolStats(0, 0, 0, 0, max, telemetry.timeouts(), telemetry.acquired(), waited);
         }
-        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getThreadsAwaitingConnection(),
+        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(),
+                mx.getThreadsAwaitingConnection() + telemetry.waitingBeforePool.getAsInt(),
                 mx.getTotalConnections(), max, telemetry.timeouts(), telemetry.acquired(), waited);
     }
 }

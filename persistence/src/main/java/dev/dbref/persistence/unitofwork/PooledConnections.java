@@ -1,6 +1,7 @@
 package dev.dbref.persistence.unitofwork;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.dbref.persistence.connection.PoolTelemetry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,12 +19,14 @@ public final class PooledConnections {
     private final PoolEcho echo;
     private final BorrowGate gate;
 
-    /** @param gateTimedOut counts a caller that gave up waiting for its turn ({@link BorrowGate}) */
-    public PooledConnections(HikariDataSource pool, Availability availability, PoolEcho echo, Runnable gateTimedOut) {
+    /** @param telemetry the pool's, which counts the callers waiting at the {@link BorrowGate} and those giving up */
+    public PooledConnections(HikariDataSource pool, Availability availability, PoolEcho echo, PoolTelemetry telemetry) {
         this.pool = pool;
         this.availability = availability;
         this.echo = echo;
-        this.gate = new BorrowGate(pool.getMaximumPoolSize(), Duration.ofMillis(pool.getConnectionTimeout()), gateTimedOut);
+        this.gate = new BorrowGate(pool.getMaximumPoolSize(), Duration.ofMillis(pool.getConnectionTimeout()),
+                telemetry::recordBorrowTimeout);
+        telemetry.countAlsoWaiting(gate::waiting);
     }
 
     /** A borrowed connection; closing the lease returns it, then logs the checkin. */
@@ -61,11 +64,6 @@ public final class PooledConnections {
                 }
             }
         };
-    }
-
-    /** Units of work waiting for their turn to borrow, beside those HikariCP counts. */
-    public int waiting() {
-        return gate.waiting();
     }
 
     Availability availability() {
