@@ -34,7 +34,7 @@ public final class ConnectionFailures {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return "connection refused: no database listens on that host and port";
             }
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof NoAnswerException) {
                 return "the database did not answer in time";
             }
         }

@@ -94,10 +94,9 @@ public final class ConnectionPool {
         }
     }
 
-    /** Whole seconds, as pgjdbc takes it: the statement timeout rounded up, and one more. */
-    static Duration socketTimeout(PoolSettings settings) {
-        long millis = settings.statementTimeout().toMillis();
-        return Duration.ofSeconds((millis + 999) / 1000 + 1);
+    /** How long one read waits for the server: the statement timeout and a second. */
+    static Duration readBound(PoolSettings settings) {
+        return settings.statementTimeout().plusSeconds(1);
     }
 
     private static void configurePostgresql(HikariConfig config, DatabaseUrl url, PoolSettings settings, Role role) {
@@ -116,7 +115,9 @@ public final class ConnectionPool {
         // dead network that request is lost too, and the read would wait for ever (TCP keepalive
         // never fires while the peer's kernel, or a proxy, acknowledges). No read waits longer than
         // the statement timeout and a second: then the connection is given up and HikariCP evicts it.
-        config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout(settings).toSeconds()));
+        // The watchdog does what pgjdbc's socketTimeout would, without a timer per read.
+        config.addDataSourceProperty("socketFactory", WatchedSocketFactory.class.getName());
+        config.addDataSourceProperty(WatchedSocketFactory.BOUND_PROPERTY, WatchedSocketFactory.boundProperty(readBound(settings)));
         config.addDataSourceProperty("cancelSignalTimeout", String.valueOf(CANCEL_SIGNAL_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // ...and over TLS, no second wait of that length while the connection is closed.

@@ -21,10 +21,11 @@ import java.util.Properties;
  * {@code sslkey}, unchanged), whose sockets close at once.
  *
  * <p>Why: closing a TLS 1.3 socket, the JDK waits for the server's {@code close_notify} for as
- * long as the socket's read timeout. pgjdbc gives a connection up by closing it after that very
- * timeout ({@code socketTimeout}), so on a dead network every request would wait twice the bound
- * the pool promises. With no read timeout the JDK does not wait, as TLS 1.3 allows; the
- * connection is being thrown away, so nothing is lost.
+ * long as the socket's read timeout. On a dead network a connection is closed after such a wait
+ * already (pgjdbc's {@code socketTimeout} where it is set, or HikariCP's 15 s network timeout for
+ * closing), so every request would wait twice the bound the pool promises. With no read timeout
+ * the JDK does not wait, as TLS 1.3 allows; the connection is being thrown away, so nothing is
+ * lost.
  */
 public final class PromptClosingSslFactory extends LibPQFactory {
     public PromptClosingSslFactory(Properties info) throws PSQLException {

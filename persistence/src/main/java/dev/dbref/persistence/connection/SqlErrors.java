@@ -70,13 +70,14 @@ public final class SqlErrors {
     }
 
     /**
-     * True when the server stopped answering on a connection that stays open: the driver gave the
-     * connection up at its socket timeout (a black-holed network, a frozen server). Unlike a
-     * connection that died at once, running the work again would only wait as long once more.
+     * True when the server stopped answering on a connection that stayed open: the connection was
+     * given up at the read bound ({@link ReadWatchdog}) or a socket timeout (a black-holed network,
+     * a frozen server). Unlike a connection that died at once, running the work again would only
+     * wait as long once more.
      */
     public static boolean isNoAnswer(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof NoAnswerException || t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
         }
