@@ -49,8 +49,7 @@ class PostgresNetworkFaultTest {
         Connections database = TestDatabase.POSTGRESQL.fresh();
         proxy = FaultProxy.to("127.0.0.1", server.port());
         // Migrations connect directly; the service's pool goes through the faulty network.
-        Map<String, String> env = new HashMap<>(database.env());
-        env.put("DATABASE_URL", server.atPort(database.url(), proxy.port()));
+        Map<String, String> env = new HashMap<>(database.servingThrough(server.atPort(database.url(), proxy.port())).env());
         env.putAll(Map.of("PORT", "0", "HOST", "127.0.0.1",
                 "DB_STATEMENT_TIMEOUT", "5s", "DB_POOL_TIMEOUT", "3s", "DEBUG_ENDPOINTS", "true", "ADMIN_TOKEN", "tok"));
         app = Application.start(TestServers.settings(env));

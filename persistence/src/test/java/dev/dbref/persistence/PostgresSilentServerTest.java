@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the statement timeout and a second, through pgjdbc and the JDK's TLS, as "stopped answering",
  * and it is not run again. pgjdbc reads again after a socket timeout it did not ask for, so a
  * watchdog that ended the read the wrong way would hang here for ever (it did, at first).
+ * PostgreSQL only: SQLite runs in the process, with no network to go silent; its runaway
+ * statements are {@code StatementWatchdog}'s ({@code SqliteWatchdogTest}).
  */
 class PostgresSilentServerTest {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
@@ -41,8 +42,7 @@ class PostgresSilentServerTest {
         TlsPostgres server = TlsPostgres.instance();
         Connections direct = TestDatabase.POSTGRESQL.fresh();
         proxy = FaultProxy.to("127.0.0.1", server.port());
-        Connections throughProxy = new Connections(server.atPort(direct.url(), proxy.port()), Optional.empty(),
-                Optional.of(direct.urlForMigrations()), direct.runtimeRole());
+        Connections throughProxy = direct.servingThrough(server.atPort(direct.url(), proxy.port()));
         db = DatabaseFixture.open(throughProxy, PoolSettings.DEFAULTS.withMaxSize(2).withStatementTimeout(STATEMENT_TIMEOUT),
                 StatementListener.NONE);
     }

@@ -19,6 +19,14 @@ public record Connections(String url, Optional<String> readUrl, Optional<String>
         return new Connections(url, Optional.of(standbyUrl), migrationUrl, runtimeRole);
     }
 
+    /**
+     * The same database with the service's pool reaching it at {@code poolUrl} (a proxy in front
+     * of it), while migrations keep connecting as before.
+     */
+    public Connections servingThrough(String poolUrl) {
+        return new Connections(poolUrl, readUrl, Optional.of(urlForMigrations()), runtimeRole);
+    }
+
     public Connections migratingThrough(String directUrl) {
         return new Connections(url, readUrl, Optional.of(directUrl), runtimeRole);
     }

@@ -25,11 +25,8 @@ final class ReadWatchdog {
     private final AtomicLong sweeps = new AtomicLong();
 
     private ReadWatchdog() {
-        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "dbref-read-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("dbref-read-watchdog").daemon().factory());
         sweeper.scheduleWithFixedDelay(this::sweep, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -120,7 +120,7 @@ public final class WatchedSocketFactory extends SocketFactory {
             return since != NOT_READING && now - since >= boundNanos;
         }
 
-        /** Ends the read in progress: it fails as a timed-out read would. */
+        /** Ends the read in progress: it fails with a {@link NoAnswerException}. */
         void giveUp() {
             givenUp = true;
             try {
@@ -139,7 +139,7 @@ public final class WatchedSocketFactory extends SocketFactory {
             return e;
         }
 
-        /** Notes when each read began and turns a read given up into a timed-out one. */
+        /** Notes when each read began, and fails a read given up with a {@link NoAnswerException}. */
         private final class WatchedInput extends FilterInputStream {
             WatchedInput(InputStream in) {
                 super(in);

@@ -25,11 +25,8 @@ import java.util.concurrent.TimeUnit;
  * A statement is thus cancelled between one and 1.1 timeouts after it started.
  */
 public final class StatementWatchdog implements ExecuteListener, AutoCloseable {
-    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "dbref-statement-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService SWEEPER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("dbref-statement-watchdog").daemon().factory());
 
     private final long timeoutNanos;
     private final Map<Statement, Long> started = new ConcurrentHashMap<>();
