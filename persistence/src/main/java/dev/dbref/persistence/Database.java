@@ -19,6 +19,8 @@ import dev.dbref.persistence.migration.MigrationReport;
 import dev.dbref.persistence.migration.MigrationSettings;
 import dev.dbref.persistence.migration.Migrations;
 import dev.dbref.persistence.migration.SchemaCheck;
+import dev.dbref.persistence.repository.StatementHook;
+import dev.dbref.persistence.repository.StatementHooks;
 import dev.dbref.persistence.routing.ReadYourWrites;
 import dev.dbref.persistence.routing.ReplicaSettings;
 import dev.dbref.persistence.routing.Replicas;
@@ -39,7 +41,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.dbref.domain.port.UnitOfWork;
 import org.jooq.Configuration;
-import org.jooq.ExecuteListener;
 import org.jooq.conf.FetchTriggerValuesAfterReturning;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DefaultConfiguration;
@@ -78,21 +79,21 @@ public final class Database implements AutoCloseable {
                 // Native INSERT .. RETURNING on SQLite too (we use no triggers): one
                 // statement that returns every inserted row, not a last_insert_rowid() query.
                 .withFetchTriggerValuesAfterReturning(FetchTriggerValuesAfterReturning.NEVER);
-        List<ExecuteListener> listeners = new ArrayList<>(List.of(statements, new ReadOnlyGuard()));
+        // The guard first: a statement it refuses is neither watched nor counted.
+        List<StatementHook> hooks = new ArrayList<>(List.of(new ReadOnlyGuard(), statements));
         if (url.dialect() == Dialect.SQLITE) {
             // No JDBC query timeout on SQLite: sqlite-jdbc would swap the connection's busy timeout
             // for it around every statement (two extra native calls), and it bounds lock waits only.
             // The watchdog bounds the statement itself.
             this.watchdog = Optional.of(new StatementWatchdog(settings.statementTimeout()));
-            listeners.add(watchdog.get());
+            hooks.add(watchdog.get());
         } else {
             this.watchdog = Optional.empty();
             jooqSettings.setQueryTimeout((int) Math.max(1, settings.statementTimeout().toSeconds()));
         }
-        Configuration jooq = new DefaultConfiguration()
+        Configuration jooq = new StatementHooks(hooks).installIn(new DefaultConfiguration()
                 .set(url.dialect().jooq())
-                .set(jooqSettings)
-                .set(listeners.toArray(ExecuteListener[]::new));
+                .set(jooqSettings));
         WriteGate gate = url.dialect() == Dialect.SQLITE
                 ? WriteGate.oneWriter(settings.timeout(), telemetry::recordWriteGateTimeout)
                 : WriteGate.open();

@@ -5,6 +5,7 @@ import dev.dbref.testkit.TestDatabase;
 import dev.dbref.persistence.connection.PoolSettings;
 import dev.dbref.domain.model.ProductFilter;
 import dev.dbref.domain.port.UnitOfWork;
+import dev.dbref.domain.port.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.time.Instant;
 
 import static dev.dbref.persistence.TestProducts.aProduct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pool heals itself when PostgreSQL drops its connections. */
@@ -55,6 +57,28 @@ class PostgresPoolTest {
         assertEquals(4, db.database.poolStats().max());
         assertEquals(PoolSettings.DEFAULTS.recycle().toMillis(), db.database.pool().getMaxLifetime());
         assertEquals(PoolSettings.DEFAULTS.timeout().toMillis(), db.database.pool().getConnectionTimeout());
+    }
+
+    @Test
+    void a_read_by_id_waiting_on_a_lock_is_cancelled_by_the_statement_timeout() throws Exception {
+        // findById runs over plain JDBC (PreparedRead): it must keep jOOQ's query timeout, which
+        // cancels the statement on the server, and not wait for the read watchdog, which gives
+        // the connection up a second later ("the database stopped answering").
+        try (DatabaseFixture strict = DatabaseFixture.fresh(TestDatabase.POSTGRESQL,
+                PoolSettings.DEFAULTS.withMaxSize(4).withStatementTimeout(java.time.Duration.ofSeconds(1)))) {
+            long id = strict.unitOfWork().write(repos -> repos.products().insert(aProduct().build(), Instant.now())).id();
+            try (Connection locker = strict.database.pool().getConnection(); Statement s = locker.createStatement()) {
+                locker.setAutoCommit(false);
+                s.execute("LOCK TABLE products IN ACCESS EXCLUSIVE MODE");
+
+                StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                        () -> strict.unitOfWork().readOne(repos -> repos.products().findById(id)));
+                assertEquals("the database is unavailable", e.getMessage());
+                locker.rollback();
+            }
+            assertTrue(strict.unitOfWork().readOne(repos -> repos.products().findById(id)).isPresent());
+            assertEquals(0, strict.database.poolStats().active());
+        }
     }
 
     /** HikariCP's shortest lifetime is 30 s, so this test waits that long, once. */

@@ -112,6 +112,25 @@ class ProductRepositoryContract {
     }
 
     @Test
+    void timestamps_come_back_exact_at_every_precision_by_id_and_in_a_page() {
+        // findById reads its row over plain JDBC (PreparedRead), pages through jOOQ: both must read
+        // what jOOQ wrote, to the microsecond PostgreSQL keeps.
+        for (String at : List.of("2026-11-22T10:15:30Z", "2026-11-22T10:15:30.100Z", "2026-11-22T10:15:30.123456Z",
+                "1999-12-31T23:59:59.999999Z", "2026-03-29T01:30:00.000001Z")) {
+            Instant instant = Instant.parse(at);
+            Product created = write(p -> p.insert(aProduct().named(at).build(), instant));
+            Product byId = read(p -> p.findById(created.id())).orElseThrow();
+            assertEquals(instant, byId.createdAt(), at);
+            assertEquals(instant, byId.updatedAt(), at);
+            assertEquals(created, byId, at);
+        }
+        List<Product> page = read(p -> p.find(new ProductQuery(ProductFilter.NONE, List.of(), Set.of(), PageRequest.FIRST)));
+        for (Product listed : page) {
+            assertEquals(listed, read(p -> p.findById(listed.id())).orElseThrow(), "a page and findById read one row alike");
+        }
+    }
+
+    @Test
     void find_by_unknown_id_is_empty() {
         assertTrue(read(p -> p.findById(424242)).isEmpty());
         assertFalse(check(p -> p.exists(424242)));

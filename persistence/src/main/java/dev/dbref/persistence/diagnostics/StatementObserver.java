@@ -1,24 +1,23 @@
 package dev.dbref.persistence.diagnostics;
 
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
-import org.jooq.conf.ParamType;
+import dev.dbref.persistence.repository.RanStatement;
+import dev.dbref.persistence.repository.StatementHook;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Times every statement jOOQ executes: reports it to the {@link StatementListener}, echoes it
+ * Sees every statement run: reports its time to the {@link StatementListener}, echoes it
  * when {@code DB_ECHO} is on (bind values masked unless {@code DB_HIDE_PARAMETERS=false}), and
  * warns about statements slower than the threshold.
  */
-public final class StatementObserver implements ExecuteListener {
+public final class StatementObserver implements StatementHook {
     private static final Logger SQL_LOG = System.getLogger("dev.dbref.sql");
 
     private final StatementListener listener;
     private final SqlEcho echo;
-    private final ThreadLocal<Long> started = new ThreadLocal<>();
     private final LongAdder statements = new LongAdder();
     private final LongAdder nanosTotal = new LongAdder();
 
@@ -28,38 +27,22 @@ public final class StatementObserver implements ExecuteListener {
     }
 
     @Override
-    public void executeStart(ExecuteContext ctx) {
-        started.set(System.nanoTime());
-    }
-
-    @Override
-    public void executeEnd(ExecuteContext ctx) {
-        Long start = started.get();
-        if (start == null) {
-            return;
-        }
-        started.remove();
-        long nanos = System.nanoTime() - start;
+    public void ran(Statement statement, RanStatement ran) {
+        long nanos = ran.nanos();
         statements.increment();
         nanosTotal.add(nanos);
         listener.executed(nanos);
         boolean slow = nanos >= echo.slowStatement().toNanos();
         if (echo.statements() || slow) {
-            String message = String.format("%s [%.2f ms, %d rows] %s", slow ? "slow statement" : "sql",
-                    nanos / 1e6, Math.max(ctx.rows(), ctx.result() == null ? -1 : ctx.result().size()), sql(ctx));
-            SQL_LOG.log(slow ? Level.WARNING : Level.INFO, message);
+            // The SQL keeps its '?' placeholders: bind values appear only when explicitly allowed.
+            String sql = echo.hideParameters() ? ran.sql() : ran.withValues().get();
+            String rows = ran.rows().isPresent() ? ", " + ran.rows().getAsInt() + " rows" : "";
+            SQL_LOG.log(slow ? Level.WARNING : Level.INFO,
+                    String.format("%s [%.2f ms%s] %s", slow ? "slow statement" : "sql", nanos / 1e6, rows, sql));
         }
     }
 
     public StatementTotals totals() {
         return new StatementTotals(statements.sum(), nanosTotal.sum() / 1e9);
-    }
-
-    private String sql(ExecuteContext ctx) {
-        // ctx.sql() keeps the '?' placeholders: bind values appear only when explicitly allowed.
-        if (!echo.hideParameters() && ctx.query() != null) {
-            return ctx.query().getSQL(ParamType.INLINED);
-        }
-        return ctx.sql();
     }
 }

@@ -28,6 +28,8 @@ import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,9 +52,12 @@ public final class JooqProductRepository implements ProductRepository {
             ProductField.CREATED_AT, PRODUCTS.CREATED_AT,
             ProductField.UPDATED_AT, PRODUCTS.UPDATED_AT);
 
-    /** GET by id, the hottest statement, rendered once ({@link RenderedOnce}). */
-    private static final RenderedOnce<ProductsRecord> BY_ID = new RenderedOnce<>(PRODUCTS,
-            DSL.selectFrom(PRODUCTS).where(PRODUCTS.ID.eq(DSL.val(0L))));
+    /** GET by id, the hottest statement ({@link PreparedRead}): its columns in the order {@link #readProduct} reads them. */
+    private static final PreparedRead<Product> BY_ID = new PreparedRead<>(id -> DSL
+            .select(PRODUCTS.ID, PRODUCTS.NAME, PRODUCTS.DESCRIPTION, PRODUCTS.PRICE, PRODUCTS.QUANTITY,
+                    PRODUCTS.VERSION, PRODUCTS.CREATED_AT, PRODUCTS.UPDATED_AT)
+            .from(PRODUCTS)
+            .where(PRODUCTS.ID.eq(DSL.val(id))), JooqProductRepository::readProduct);
 
     private final DSLContext tx;
 
@@ -62,7 +67,7 @@ public final class JooqProductRepository implements ProductRepository {
 
     @Override
     public Optional<Product> findById(long id) {
-        return BY_ID.on(tx, id).fetchOptional().map(JooqProductRepository::toProduct);
+        return BY_ID.fetch(tx, id);
     }
 
     @Override
@@ -269,6 +274,11 @@ public final class JooqProductRepository implements ProductRepository {
                 valueOr(r, PRODUCTS.VERSION, 0L),
                 valueOr(r, PRODUCTS.CREATED_AT, null),
                 valueOr(r, PRODUCTS.UPDATED_AT, null));
+    }
+
+    private static Product readProduct(ResultSet row, SQLDialect dialect) throws SQLException {
+        return new Product(row.getLong(1), row.getString(2), row.getString(3), price(row.getBigDecimal(4)),
+                row.getLong(5), row.getLong(6), Timestamps.read(row, 7, dialect), Timestamps.read(row, 8, dialect));
     }
 
     private static <T> T valueOr(Record r, Field<T> field, T absent) {

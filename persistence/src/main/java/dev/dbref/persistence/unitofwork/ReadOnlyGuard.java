@@ -1,9 +1,10 @@
 package dev.dbref.persistence.unitofwork;
 
-import org.jooq.ExecuteContext;
-import org.jooq.ExecuteListener;
+import dev.dbref.persistence.repository.StatementHook;
+import org.jooq.Configuration;
 import org.jooq.ExecuteType;
 
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * So is a second statement in {@code readOne}, which runs without a transaction: it would not see
  * the first one's snapshot.
  */
-public final class ReadOnlyGuard implements ExecuteListener {
+public final class ReadOnlyGuard implements StatementHook {
     static final String READ_ONLY = "dev.dbref.readOnly";
     /** What a read-only unit of work may run, kept in its jOOQ configuration's data. */
     sealed interface Queries permits AnyQueries, OneQuery {
@@ -28,12 +29,12 @@ public final class ReadOnlyGuard implements ExecuteListener {
     }
 
     @Override
-    public void executeStart(ExecuteContext ctx) {
-        if (!(ctx.configuration().data(READ_ONLY) instanceof Queries read)) {
+    public void starting(Configuration unitOfWork, Statement statement, ExecuteType type) {
+        if (!(unitOfWork.data(READ_ONLY) instanceof Queries read)) {
             return; // a write's unit of work
         }
-        if (ctx.type() != ExecuteType.READ) {
-            throw new IllegalStateException("a read-only unit of work tried to run a " + ctx.type() + " statement");
+        if (type != ExecuteType.READ) {
+            throw new IllegalStateException("a read-only unit of work tried to run a " + type + " statement");
         }
         if (read instanceof OneQuery one && one.statements.incrementAndGet() > 1) {
             throw new IllegalStateException("a single-query read (UnitOfWork.readOne) ran a second statement; "
